@@ -1,0 +1,82 @@
+package io.platz.api;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.platz.common.Version;
+import io.platz.common.bus.Addresses;
+import io.platz.common.config.PlatzConfig;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.micrometer.PrometheusScrapingHandler;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The HTTP verticle. It adapts HTTP to the event bus and decides nothing itself: who the caller is comes from
+ * the auth module, what they may do from the permissions module, and every change from the module that owns it.
+ */
+public final class ApiVerticle extends VerticleBase {
+
+  static final int BODY_LIMIT = 1024 * 1024;
+  private static final long HEALTH_TIMEOUT_MS = 2_000;
+
+  private final PlatzConfig config;
+  private final PrometheusMeterRegistry metrics;
+  private HttpServer server;
+
+  public ApiVerticle(PlatzConfig config, PrometheusMeterRegistry metrics) {
+    this.config = config;
+    this.metrics = metrics;
+  }
+
+  @Override
+  public Future<?> start() {
+    Router router = Router.router(vertx);
+    router.get("/status").handler(ctx -> ctx.response().putHeader("content-type", "text/plain").end("ok"));
+    router.get("/ready").handler(this::ready);
+    router.get("/metrics").handler(PrometheusScrapingHandler.create(metrics));
+    router.route("/api/v2/*").subRouter(apiRouter());
+    router.route().failureHandler(Failures::handle);
+    for (int status : List.of(404, 405, 413)) {
+      router.errorHandler(status, ctx -> Failures.handleStatus(ctx, status));
+    }
+    server = vertx.createHttpServer();
+    return server.requestHandler(router).listen(config.httpPort(), config.httpHost());
+  }
+
+  /** Drains in-flight requests (up to the shutdown timeout) before the other verticles go. */
+  @Override
+  public Future<?> stop() {
+    return server.shutdown(config.shutdownTimeout().toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private Router apiRouter() {
+    Router api = Router.router(vertx);
+    api.route().handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
+    api.get("/server").handler(ctx -> ctx.json(new JsonObject().put("version", Version.current())));
+    return api;
+  }
+
+  /** Ready when every module verticle answers on the bus, which each does only if the database is current. */
+  private void ready(RoutingContext ctx) {
+    DeliveryOptions options = new DeliveryOptions().setSendTimeout(HEALTH_TIMEOUT_MS);
+    JsonObject checks = new JsonObject();
+    List<Future<?>> answers = Addresses.HEALTH_CHECKS.stream()
+        .<Future<?>>map(address -> vertx.eventBus().request(address, new JsonObject(), options)
+            .onSuccess(reply -> checks.put(address, "UP"))
+            .onFailure(failure -> checks.put(address, Failures.classify(0, failure).getMessage())))
+        .toList();
+    Future.join(answers).onComplete(done -> {
+      boolean ready = done.succeeded();
+      JsonObject body = ready ? new JsonObject().put("status", "ready") : new JsonObject().put("message", "not ready");
+      ctx.response().setStatusCode(ready ? 200 : 503).putHeader("content-type", "application/json")
+          .putHeader("cache-control", "no-store")
+          .end(body.put("checks", checks).encode());
+    });
+  }
+}

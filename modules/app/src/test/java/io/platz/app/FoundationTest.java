@@ -1,0 +1,90 @@
+package io.platz.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.platz.app.support.Api;
+import io.platz.app.support.Response;
+import io.platz.app.support.TestPlatform;
+import io.platz.common.Version;
+import java.net.http.HttpRequest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The unauthenticated basics of contract §1 and the JSON error model, on an external database. */
+class FoundationTest {
+
+  private static TestPlatform platz;
+  private static Api api;
+
+  @BeforeAll
+  static void start() {
+    platz = TestPlatform.start();
+    api = platz.api();
+  }
+
+  @AfterAll
+  static void stop() {
+    platz.close();
+  }
+
+  @Test
+  void statusAnswersOk() {
+    Response status = api.get("/status");
+    assertThat(status.status()).isEqualTo(200);
+    assertThat(status.body()).isEqualTo("ok");
+  }
+
+  @Test
+  void readyWhenEveryModuleAnswersOnTheBus() {
+    Response ready = api.get("/ready");
+    assertThat(ready.status()).isEqualTo(200);
+    assertThat(ready.json().getJsonObject("checks").getMap())
+        .containsOnlyKeys("platz.auth.health", "platz.permissions.health", "platz.deployments.health", "platz.audit.health")
+        .allSatisfy((check, state) -> assertThat(state).isEqualTo("UP"));
+  }
+
+  @Test
+  void serverNamesTheBuildVersion() {
+    Response server = api.get("/api/v2/server");
+    assertThat(server.status()).isEqualTo(200);
+    assertThat(server.json().getString("version")).isEqualTo(Version.current()).isNotBlank();
+  }
+
+  @Test
+  void metricsArePrometheusTextWithJvmHttpAndPoolFigures() {
+    api.get("/status");
+    Response metrics = api.get("/metrics");
+    assertThat(metrics.status()).isEqualTo(200);
+    assertThat(metrics.header("content-type")).startsWith("text/plain");
+    assertThat(metrics.body())
+        .contains("jvm_memory_used_bytes")
+        .contains("vertx_http_server_requests_total")
+        .contains("vertx_pool_in_use");
+  }
+
+  @Test
+  void unknownRouteIsJson404() {
+    for (String path : new String[] {"/nope", "/api/v2/nope", "/api/v3/server"}) {
+      Response response = api.get(path);
+      assertThat(response.status()).as(path).isEqualTo(404);
+      assertThat(response.header("content-type")).isEqualTo("application/json");
+      assertThat(response.json().getString("message")).isNotBlank();
+    }
+  }
+
+  @Test
+  void wrongMethodIsJson405() {
+    Response response = api.raw("DELETE", "/api/v2/server", null, null);
+    assertThat(response.status()).isEqualTo(405);
+    assertThat(response.json().getString("message")).contains("method");
+  }
+
+  @Test
+  void bodyOverOneMebibyteIs413() {
+    String big = "\"" + "x".repeat(1024 * 1024) + "\"";
+    Response response = api.send(api.request("/api/v2/server", null).POST(HttpRequest.BodyPublishers.ofString(big)));
+    assertThat(response.status()).isEqualTo(413);
+    assertThat(response.json().getString("message")).contains("1 MiB");
+  }
+}

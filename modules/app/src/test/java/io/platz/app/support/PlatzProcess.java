@@ -1,0 +1,138 @@
+package io.platz.app.support;
+
+import io.platz.app.Main;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** Platz as a separate operating-system process, for what only a real process shows: signals, kill -9, exit codes. */
+public final class PlatzProcess implements AutoCloseable {
+
+  private final Process process;
+  private final Path output;
+  private final int port;
+
+  private PlatzProcess(Process process, Path output, int port) {
+    this.process = process;
+    this.output = output;
+    this.port = port;
+  }
+
+  /** Starts {@code Main} with these environment variables (plus a free PLATZ_HTTP_PORT unless given). */
+  public static PlatzProcess start(Map<String, String> env, String... args) {
+    try {
+      Path output = Files.createTempFile("platz-process", ".log");
+      List<String> command = new ArrayList<>(List.of(javaBinary(), "-cp", classPath(), Main.class.getName()));
+      command.addAll(List.of(args));
+      ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+      builder.environment().keySet().removeIf(name -> name.startsWith("PLATZ_"));
+      builder.environment().putAll(env);
+      String port = builder.environment().computeIfAbsent("PLATZ_HTTP_PORT", k -> Integer.toString(Ports.free()));
+      return new PlatzProcess(builder.start(), output, port.matches("\\d+") ? Integer.parseInt(port) : -1);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public Api api() {
+    return new Api(port);
+  }
+
+  public int port() {
+    return port;
+  }
+
+  /** Waits until {@code GET /ready} answers 200; fails with the process output if it never does. */
+  public PlatzProcess awaitReady(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new AssertionError("Platz exited with " + process.exitValue() + ":\n" + output());
+      }
+      try {
+        if (api().get("/ready").status() == 200) {
+          return this;
+        }
+      } catch (UncheckedIOException notYet) {
+        // not listening yet
+      }
+      sleep(100);
+    }
+    throw new AssertionError("Platz was not ready within " + timeout + ":\n" + output());
+  }
+
+  /** Waits for the process to end and returns its exit code. */
+  public int awaitExit(Duration timeout) {
+    try {
+      if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        throw new AssertionError("Platz did not exit within " + timeout + ":\n" + output());
+      }
+      return process.exitValue();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public void sigterm() {
+    process.destroy();
+  }
+
+  public void sigkill() {
+    process.destroyForcibly();
+    awaitExit(Duration.ofSeconds(10));
+  }
+
+  public long pid() {
+    return process.pid();
+  }
+
+  public String output() {
+    try {
+      return Files.readString(output, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    if (process.isAlive()) {
+      process.destroy();
+      try {
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+          process.destroyForcibly();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  public static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String javaBinary() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  /** Surefire runs tests from a manifest-only jar; the real class path is in its own property. */
+  private static String classPath() {
+    String surefire = System.getProperty("surefire.test.class.path");
+    return surefire != null && !surefire.isBlank() ? surefire : System.getProperty("java.class.path", "") + File.pathSeparator;
+  }
+}

@@ -1,0 +1,66 @@
+package io.platz.app.support;
+
+import io.platz.app.Platform;
+import io.platz.common.config.ConfigLoader;
+import io.platz.common.config.PlatzConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** A Platz server started in the test JVM with the same wiring as {@code Main}. */
+public final class TestPlatform implements AutoCloseable {
+
+  private final Platform platform;
+  private final Api api;
+
+  private TestPlatform(Platform platform) {
+    this.platform = platform;
+    this.api = new Api(platform.config().httpPort());
+  }
+
+  /** On a fresh database of the shared test server, given as {@code PLATZ_DATABASE_URL}. */
+  public static TestPlatform start() {
+    return start(config(Map.of("PLATZ_DATABASE_URL", TestDatabases.freshDatabaseUrl())));
+  }
+
+  /** On the embedded default, with its data in {@code dataDir}. */
+  public static TestPlatform startEmbedded(Path dataDir) {
+    return start(config(Map.of("PLATZ_DATA_DIR", dataDir.toString())));
+  }
+
+  public static TestPlatform start(PlatzConfig config) {
+    return new TestPlatform(Platform.start(config));
+  }
+
+  /** The configuration {@code Main} would read from these environment variables, on a free port. */
+  public static PlatzConfig config(Map<String, String> env) {
+    PlatzConfig config = ConfigLoader.load(env).withHttpPort(Ports.free());
+    if (!env.containsKey("PLATZ_DATA_DIR")) {
+      config = config.withDataDir(tempDir());
+    }
+    return config;
+  }
+
+  public Api api() {
+    return api;
+  }
+
+  public Platform platform() {
+    return platform;
+  }
+
+  @Override
+  public void close() {
+    platform.stop();
+  }
+
+  private static Path tempDir() {
+    try {
+      return Files.createTempDirectory("platz-data");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

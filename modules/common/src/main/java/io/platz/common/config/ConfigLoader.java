@@ -1,0 +1,164 @@
+package io.platz.common.config;
+
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads the configuration: the defaults in {@code config/platz.json} (bundled in the jar), then the file
+ * named by {@code PLATZ_CONFIG} if set, then {@code PLATZ_*} environment variables. Later sources win.
+ */
+public final class ConfigLoader {
+
+  /** An environment variable and the JSON path it overrides. */
+  public record Setting(String env, String path, String description) {
+  }
+
+  /** Every environment variable Platz reads; the README's table lists the same. */
+  public static final List<Setting> SETTINGS = List.of(
+      new Setting("PLATZ_HTTP_HOST", "http.host", "address the HTTP server binds"),
+      new Setting("PLATZ_HTTP_PORT", "http.port", "HTTP port"),
+      new Setting("PLATZ_HTTP_INSTANCES", "http.instances", "HTTP verticle instances; 0 = one per core"),
+      new Setting("PLATZ_SHUTDOWN_TIMEOUT_SECONDS", "http.shutdown_timeout_seconds", "how long SIGTERM waits for in-flight requests"),
+      new Setting("PLATZ_DATA_DIR", "data_dir", "embedded database, server key and initial admin token"),
+      new Setting("PLATZ_DATABASE_URL", "database.url", "postgresql://user:password@host:port/db; unset = embedded"),
+      new Setting("PLATZ_DATABASE_POOL_SIZE", "database.pool_size", "connections in the shared pool"),
+      new Setting("PLATZ_ADMIN_EMAIL", "admin.email", "email of the first site admin"),
+      new Setting("PLATZ_AUTH_CACHE_SIZE", "auth.cache_size", "verified credentials kept in memory"),
+      new Setting("PLATZ_DEPLOYMENT_TOKEN_TTL_SECONDS", "auth.deployment_token_ttl_seconds", "lifetime of deployment credentials"));
+
+  private ConfigLoader() {
+  }
+
+  public static PlatzConfig load(Map<String, String> env) {
+    JsonObject json = bundledDefaults();
+    String file = env.get("PLATZ_CONFIG");
+    if (file != null && !file.isBlank()) {
+      json = json.mergeIn(readFile(Path.of(file)), true);
+    }
+    for (Setting setting : SETTINGS) {
+      String value = env.get(setting.env());
+      if (value != null && !value.isEmpty()) {
+        put(json, setting.path(), value);
+      }
+    }
+    return fromJson(json);
+  }
+
+  public static PlatzConfig fromJson(JsonObject json) {
+    return new PlatzConfig(
+        string(json, "http.host"),
+        port(json, "http.port"),
+        nonNegative(json, "http.instances"),
+        Duration.ofSeconds(nonNegative(json, "http.shutdown_timeout_seconds")),
+        Path.of(string(json, "data_dir")).toAbsolutePath().normalize(),
+        Optional.ofNullable(optionalString(json, "database.url")),
+        positive(json, "database.pool_size"),
+        string(json, "admin.email"),
+        positive(json, "auth.cache_size"),
+        Duration.ofSeconds(positive(json, "auth.deployment_token_ttl_seconds")));
+  }
+
+  public static JsonObject bundledDefaults() {
+    try (InputStream in = ConfigLoader.class.getResourceAsStream("/config/platz.json")) {
+      if (in == null) {
+        throw new ConfigException("config/platz.json is missing from the class path");
+      }
+      return new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new ConfigException("cannot read the bundled config/platz.json: " + e.getMessage());
+    }
+  }
+
+  private static JsonObject readFile(Path file) {
+    try {
+      return new JsonObject(Files.readString(file));
+    } catch (IOException e) {
+      throw new ConfigException("PLATZ_CONFIG: cannot read " + file + ": " + e.getMessage());
+    } catch (DecodeException e) {
+      throw new ConfigException("PLATZ_CONFIG: " + file + " is not a JSON object");
+    }
+  }
+
+  private static void put(JsonObject json, String path, String value) {
+    String[] parts = path.split("\\.");
+    JsonObject node = json;
+    for (int i = 0; i < parts.length - 1; i++) {
+      JsonObject child = node.getJsonObject(parts[i]);
+      if (child == null) {
+        child = new JsonObject();
+        node.put(parts[i], child);
+      }
+      node = child;
+    }
+    node.put(parts[parts.length - 1], value);
+  }
+
+  private static Object get(JsonObject json, String path) {
+    String[] parts = path.split("\\.");
+    JsonObject node = json;
+    for (int i = 0; i < parts.length - 1; i++) {
+      node = node.getJsonObject(parts[i], new JsonObject());
+    }
+    return node.getValue(parts[parts.length - 1]);
+  }
+
+  private static String optionalString(JsonObject json, String path) {
+    Object value = get(json, path);
+    return value == null || value.toString().isBlank() ? null : value.toString();
+  }
+
+  private static String string(JsonObject json, String path) {
+    String value = optionalString(json, path);
+    if (value == null) {
+      throw new ConfigException(name(path) + " must be set");
+    }
+    return value;
+  }
+
+  private static long number(JsonObject json, String path) {
+    String value = string(json, path);
+    try {
+      return Long.parseLong(value.trim());
+    } catch (NumberFormatException e) {
+      throw new ConfigException(name(path) + " must be a whole number, not '" + value + "'");
+    }
+  }
+
+  private static int nonNegative(JsonObject json, String path) {
+    long value = number(json, path);
+    if (value < 0 || value > Integer.MAX_VALUE) {
+      throw new ConfigException(name(path) + " must be zero or more, not " + value);
+    }
+    return (int) value;
+  }
+
+  private static int positive(JsonObject json, String path) {
+    int value = nonNegative(json, path);
+    if (value == 0) {
+      throw new ConfigException(name(path) + " must be at least 1");
+    }
+    return value;
+  }
+
+  private static int port(JsonObject json, String path) {
+    int value = nonNegative(json, path);
+    if (value > 65535) {
+      throw new ConfigException(name(path) + " must be a port number (0-65535), not " + value);
+    }
+    return value;
+  }
+
+  /** Names a setting the way the person most likely set it. */
+  private static String name(String path) {
+    return SETTINGS.stream().filter(s -> s.path().equals(path)).map(Setting::env).findFirst().orElse(path);
+  }
+}

@@ -1,0 +1,55 @@
+package io.platz.common.error;
+
+/**
+ * A failure that is an answer: it carries the HTTP status it maps to and a message fit for a person.
+ * It travels over the event bus as {@code message.fail(status, message)} and is turned into the JSON
+ * error body by the HTTP failure handler. No stack trace is captured: these are values, not bugs.
+ */
+public final class ApiError extends RuntimeException {
+
+  /** The one message for every credential problem: never say which part failed. */
+  public static final String UNAUTHORIZED_MESSAGE = "missing, invalid or expired credentials";
+
+  private final int status;
+
+  public ApiError(int status, String message) {
+    super(message, null, false, false);
+    this.status = status;
+  }
+
+  public int status() {
+    return status;
+  }
+
+  public static ApiError badRequest(String message) {
+    return new ApiError(400, message);
+  }
+
+  public static ApiError unauthorized() {
+    return new ApiError(401, UNAUTHORIZED_MESSAGE);
+  }
+
+  public static ApiError forbidden(String message) {
+    return new ApiError(403, message);
+  }
+
+  public static ApiError notFound(String what) {
+    return new ApiError(404, what + " not found");
+  }
+
+  public static ApiError conflict(String message) {
+    return new ApiError(409, message);
+  }
+
+  public static ApiError unavailable(String message) {
+    return new ApiError(503, message);
+  }
+
+  public static ApiError timeout(String message) {
+    return new ApiError(504, message);
+  }
+
+  public static ApiError internal() {
+    return new ApiError(500, "internal error");
+  }
+}

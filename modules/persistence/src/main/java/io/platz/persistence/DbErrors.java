@@ -1,0 +1,78 @@
+package io.platz.persistence;
+
+import io.platz.common.error.ApiError;
+import io.vertx.core.VertxException;
+import io.vertx.core.http.ConnectionPoolTooBusyException;
+import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.ClosedConnectionException;
+import java.net.ConnectException;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Maps what the database throws to an {@link ApiError}: state conflicts become 409, an unreachable or
+ * overloaded database 503. Anything else stays a 500, because it is a bug.
+ */
+public final class DbErrors {
+
+  private DbErrors() {
+  }
+
+  public static ApiError toApiError(Throwable failure) {
+    if (failure instanceof ApiError apiError) {
+      return apiError;
+    }
+    if (failure instanceof PgException pg) {
+      return fromSqlState(pg.getSqlState());
+    }
+    if (isUnavailable(failure)) {
+      return ApiError.unavailable("the database is unavailable; try again shortly");
+    }
+    return ApiError.internal();
+  }
+
+  /** True when the failure says "no database right now" rather than "this request is wrong". */
+  public static boolean isUnavailable(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof ConnectException || t instanceof ClosedConnectionException
+          || t instanceof ConnectionPoolTooBusyException || t instanceof TimeoutException) {
+        return true;
+      }
+      if (t instanceof VertxException && t.getMessage() != null) {
+        String message = t.getMessage().toLowerCase();
+        if (message.contains("closed") || message.contains("timeout") || message.contains("connection")) {
+          return true;
+        }
+      }
+      if (t instanceof PgException pg && isUnavailableState(pg.getSqlState())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  public static boolean isUniqueViolation(Throwable failure) {
+    return failure instanceof PgException pg && "23505".equals(pg.getSqlState());
+  }
+
+  private static ApiError fromSqlState(String state) {
+    if (state == null) {
+      return ApiError.internal();
+    }
+    if (isUnavailableState(state)) {
+      return ApiError.unavailable("the database is unavailable; try again shortly");
+    }
+    return switch (state) {
+      case "23505" -> ApiError.conflict("it already exists");
+      case "23503" -> ApiError.conflict("it refers to something that does not exist, or is still referred to");
+      case "23514", "22P02", "22001", "22003", "22007", "22008", "22023", "2201X", "2201W" ->
+          ApiError.badRequest("a value is not valid");
+      default -> ApiError.internal();
+    };
+  }
+
+  /** Connection loss, shutdown, too many clients, serialization failures: retrying later can succeed. */
+  private static boolean isUnavailableState(String state) {
+    return state != null && (state.startsWith("08") || state.startsWith("57P") || state.startsWith("53")
+        || "40001".equals(state) || "40P01".equals(state));
+  }
+}

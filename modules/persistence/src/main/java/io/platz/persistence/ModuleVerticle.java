@@ -1,0 +1,49 @@
+package io.platz.persistence;
+
+import io.platz.persistence.bus.BusHandlers;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * A module's verticle: it holds a handle on the shared pool, answers its health address and serves the
+ * addresses it registers in {@link #register()}. Deployment completes once every consumer is registered,
+ * so nothing is sent to an address before its handler exists.
+ */
+public abstract class ModuleVerticle extends VerticleBase {
+
+  protected final ModuleContext context;
+  protected Pool pool;
+  private final List<Future<Void>> registrations = new ArrayList<>();
+
+  protected ModuleVerticle(ModuleContext context) {
+    this.context = context;
+  }
+
+  /** The address on which this module answers "are you ready?". */
+  protected abstract String healthAddress();
+
+  /** Registers the module's consumers with {@link #serve}; may also start timers. */
+  protected abstract Future<?> register();
+
+  @Override
+  public Future<?> start() {
+    pool = Database.pool(vertx, context.database(), context.config().databasePoolSize());
+    serve(healthAddress(), request -> DatabaseHealth.check(pool, context.schemaVersion())
+        .map(ready -> new JsonObject().put("status", "UP")));
+    return register().compose(done -> Future.all(registrations));
+  }
+
+  @Override
+  public Future<?> stop() {
+    return pool.close();
+  }
+
+  protected void serve(String address, Function<JsonObject, Future<?>> handler) {
+    registrations.add(BusHandlers.serve(vertx.eventBus(), address, handler).completion());
+  }
+}

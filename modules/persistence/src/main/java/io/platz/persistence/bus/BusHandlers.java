@@ -1,0 +1,49 @@
+package io.platz.persistence.bus;
+
+import io.platz.common.error.ApiError;
+import io.platz.persistence.DbErrors;
+import io.vertx.core.Future;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonObject;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Serves an event-bus address: the handler's result is the reply; a failure is replied as
+ * {@code fail(status, message)} with the status of its {@link ApiError}. Unexpected failures are logged here,
+ * once, and answered as a bare 500 so that no internal detail travels.
+ */
+public final class BusHandlers {
+
+  private static final Logger LOG = LoggerFactory.getLogger(BusHandlers.class);
+
+  private BusHandlers() {
+  }
+
+  public static MessageConsumer<JsonObject> serve(EventBus bus, String address, Function<JsonObject, Future<?>> handler) {
+    return bus.<JsonObject>consumer(address, message -> handle(address, message, handler));
+  }
+
+  private static void handle(String address, Message<JsonObject> message, Function<JsonObject, Future<?>> handler) {
+    Future<?> result;
+    try {
+      result = handler.apply(message.body() == null ? new JsonObject() : message.body());
+    } catch (RuntimeException e) {
+      result = Future.failedFuture(e);
+    }
+    result.onComplete(
+        message::reply,
+        failure -> {
+          ApiError error = DbErrors.toApiError(failure);
+          if (error.status() == 500) {
+            LOG.error("{} failed", address, failure);
+          } else if (error.status() == 503 && !(failure instanceof ApiError)) {
+            LOG.warn("{}: database unavailable: {}", address, failure.toString());
+          }
+          message.fail(error.status(), error.getMessage());
+        });
+  }
+}

@@ -1,0 +1,61 @@
+# Shared helpers for the scripts in scripts/. Source it; it defines functions only.
+
+PLATZ_JAR=${PLATZ_JAR:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)/modules/app/target/platz.jar}
+
+require_jar() {
+  if [ ! -f "$PLATZ_JAR" ]; then
+    echo "no $PLATZ_JAR: build it first with: mvn -B -ntp -q package -DskipTests" >&2
+    exit 1
+  fi
+}
+
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
+}
+
+now_ms() {
+  date +%s%3N
+}
+
+# wait_ready PORT [TIMEOUT_S]: polls /ready every 50 ms; prints nothing, fails on timeout
+wait_ready() {
+  local port=$1 deadline=$(( $(date +%s) + ${2:-120} ))
+  until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/ready")" = 200 ]; do
+    [ "$(date +%s)" -lt "$deadline" ] || return 1
+    sleep 0.05
+  done
+}
+
+# rss_kib PID: resident memory of a process and its children (the JVM alone here)
+rss_kib() {
+  awk '/VmRSS/ {print $2}' "/proc/$1/status"
+}
+
+# A private PostgreSQL 15 server from Debian's packages, for "external database" figures.
+# start_external_pg DIR → sets EXTERNAL_PG_URL; stop_external_pg DIR stops it.
+start_external_pg() {
+  local dir=$1 bin port
+  bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
+  if [ -z "$bin" ]; then
+    echo "installing Debian's postgresql for the external-database figures" >&2
+    apt-get install -y -q postgresql >/dev/null
+    bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+  fi
+  port=$(free_port)
+  mkdir -p "$dir"
+  local as=()
+  if [ "$(id -u)" = 0 ]; then chown postgres "$dir"; as=(runuser -u postgres --); fi
+  "${as[@]}" "$bin/initdb" -D "$dir/data" -U platz --auth=trust >/dev/null
+  "${as[@]}" "$bin/pg_ctl" -D "$dir/data" -o "-p $port -k $dir -c listen_addresses=127.0.0.1" -l "$dir/log" -w start >/dev/null
+  "${as[@]}" "$bin/createdb" -h 127.0.0.1 -p "$port" -U platz platz
+  EXTERNAL_PG_BIN=$bin
+  EXTERNAL_PG_PORT=$port
+  EXTERNAL_PG_URL="postgresql://platz:platz@127.0.0.1:$port/platz"
+}
+
+stop_external_pg() {
+  local dir=$1 as=()
+  [ -n "${EXTERNAL_PG_BIN:-}" ] || return 0
+  [ "$(id -u)" = 0 ] && as=(runuser -u postgres --)
+  "${as[@]}" "$EXTERNAL_PG_BIN/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null 2>&1 || true
+}
