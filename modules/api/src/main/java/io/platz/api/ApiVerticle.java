@@ -7,6 +7,7 @@ import io.platz.common.config.PlatzConfig;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -57,8 +58,17 @@ public final class ApiVerticle extends VerticleBase {
 
   private Router apiRouter() {
     Router api = Router.router(vertx);
-    api.route().handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
+    BodyHandler bodies = BodyHandler.create(false).setBodyLimit(BODY_LIMIT);
+    for (HttpMethod method : List.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.DELETE, HttpMethod.PATCH)) {
+      api.route().method(method).handler(bodies);
+    }
     api.get("/server").handler(ctx -> ctx.json(new JsonObject().put("version", Version.current())));
+    api.route().handler(new TokenAuthentication(vertx.eventBus()).handler());
+    api.get("/auth/me").handler(ctx -> Commands.respond(ctx, 200, TokenAuthentication.me(ctx)));
+    Commands commands = new Commands(vertx.eventBus());
+    for (Endpoint endpoint : Endpoints.ALL) {
+      api.route(endpoint.method(), endpoint.path()).handler(commands.handle(endpoint.action(), endpoint.address(), endpoint.status()));
+    }
     return api;
   }
 

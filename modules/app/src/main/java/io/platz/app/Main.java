@@ -5,38 +5,56 @@ import io.platz.common.Version;
 import io.platz.common.config.ConfigException;
 import io.platz.common.config.ConfigLoader;
 import io.platz.common.config.PlatzConfig;
-import java.util.Arrays;
+import io.platz.common.error.ApiError;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
 
 /**
- * {@code java -jar platz.jar} runs the server. Start-up failures print one line and exit 1; SIGTERM and SIGINT
- * shut down in order (drain HTTP, undeploy, close the pool, stop the embedded database) and exit 0.
+ * {@code java -jar platz.jar} runs the server; {@code admin create-token} is for automation and recovery.
+ * Failures print one line ({@code platz: ...}) and exit 1; a usage error exits 2. SIGTERM and SIGINT shut the
+ * server down in order (drain HTTP, undeploy, close the pool, stop the embedded database) and exit 0.
  */
 public final class Main {
 
   private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+  private static final String USAGE = """
+      usage: java -jar platz.jar [serve]
+             java -jar platz.jar admin create-token --email <email>
+      Configuration comes from config/platz.json and PLATZ_* environment variables (see README).""";
 
   private Main() {
   }
 
   public static void main(String[] args) {
+    List<String> command = List.of(args);
     try {
       PlatzConfig config = ConfigLoader.load(System.getenv());
-      if (args.length == 0 || args[0].equals("serve")) {
+      if (command.isEmpty() || command.equals(List.of("serve"))) {
         serve(config);
+      } else if (command.size() == 4 && command.subList(0, 3).equals(List.of("admin", "create-token", "--email"))) {
+        System.out.println(AdminCommand.createToken(config, command.get(3)));
+        System.exit(0);
       } else {
-        System.err.println("usage: java -jar platz.jar [serve]");
-        System.err.println("unknown command: " + String.join(" ", Arrays.asList(args)));
+        System.err.println(USAGE);
         System.exit(2);
       }
     } catch (StartupException | ConfigException e) {
-      LOG.debug("start-up failure", e);
+      LOG.debug("failure", e);
       System.err.println("platz: " + e.getMessage());
       System.exit(1);
     }
+  }
+
+  /** A command's failure, as the one line Main prints. */
+  static StartupException failure(Throwable e) {
+    Throwable cause = e.getCause() != null && !(e instanceof ApiError) ? e.getCause() : e;
+    if (cause instanceof StartupException startup) {
+      return startup;
+    }
+    return new StartupException(cause instanceof ApiError ? cause.getMessage() : "failed: " + cause, cause);
   }
 
   private static void serve(PlatzConfig config) {

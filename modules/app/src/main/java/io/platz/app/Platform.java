@@ -4,22 +4,24 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.platz.api.ApiVerticle;
 import io.platz.audit.AuditVerticle;
-import io.platz.auth.AuthVerticle;
+import io.platz.auth.AuthModule;
 import io.platz.common.StartupException;
 import io.platz.common.config.PlatzConfig;
 import io.platz.deployments.DeploymentsVerticle;
 import io.platz.permissions.PermissionsVerticle;
 import io.platz.persistence.DatabaseSettings;
-import io.platz.persistence.EmbeddedDatabase;
-import io.platz.persistence.Migrations;
 import io.platz.persistence.ModuleContext;
+import io.platz.persistence.ServerKeys;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MetricsDomain;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import java.net.BindException;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,73 +36,71 @@ public final class Platform {
   private static final Logger LOG = LoggerFactory.getLogger(Platform.class);
 
   private final PlatzConfig config;
-  private final EmbeddedDatabase embedded;
-  private final DatabaseSettings database;
+  private final MigratedDatabase database;
   private final Vertx vertx;
-  private String apiDeployment;
+  private final Deque<String> deployments = new ArrayDeque<>();
 
-  private Platform(PlatzConfig config, EmbeddedDatabase embedded, DatabaseSettings database, Vertx vertx) {
+  private Platform(PlatzConfig config, MigratedDatabase database, Vertx vertx) {
     this.config = config;
-    this.embedded = embedded;
     this.database = database;
     this.vertx = vertx;
   }
 
   /** Blocking: call it from a plain thread, never an event loop. */
   public static Platform start(PlatzConfig config) {
-    EmbeddedDatabase embedded = config.embeddedDatabase() ? EmbeddedDatabase.start(config.dataDir()) : null;
-    DatabaseSettings database = embedded != null ? embedded.settings() : DatabaseSettings.fromUrl(config.databaseUrl().get());
+    MigratedDatabase database = MigratedDatabase.open(config);
     Vertx vertx = null;
     try {
-      Migrations.Result migrated = Migrations.migrate(database);
-      LOG.info("database {} is at schema version {} ({} migrations applied now)",
-          database.describe(), migrated.schemaVersion(), migrated.applied());
+      LOG.info("database {} is at schema version {} ({} migrations applied now)", database.settings().describe(),
+          database.migrations().schemaVersion(), database.migrations().applied());
+      ServerKeys keys = ServerKeys.load(config.dataDir(), config.serverKey().orElse(null));
       PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       vertx = Vertx.builder()
-          .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(true)))
+          .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(true)
+              // several meters per bus message would cost the hot path more than they tell: HTTP figures cover it
+              .addDisabledMetricsCategory(MetricsDomain.EVENT_BUS)))
           .withMetrics(new MicrometerMetricsFactory(metrics))
           .build();
-      Platform platform = new Platform(config, embedded, database, vertx);
-      platform.deploy(new ModuleContext(config, database, migrated.schemaVersion()), metrics)
+      Platform platform = new Platform(config, database, vertx);
+      platform.deploy(new ModuleContext(config, database.settings(), database.migrations().schemaVersion(), keys), metrics)
           .await(60, TimeUnit.SECONDS);
       return platform;
     } catch (Exception e) {
       closeQuietly(vertx);
-      if (embedded != null) {
-        embedded.close();
-      }
+      database.close();
       throw asStartupFailure(e, config);
     }
   }
 
   private Future<Void> deploy(ModuleContext context, PrometheusMeterRegistry metrics) {
     DeploymentOptions one = new DeploymentOptions();
-    return vertx.deployVerticle(() -> new AuditVerticle(context), one)
-        .compose(id -> vertx.deployVerticle(() -> new AuthVerticle(context), one))
-        .compose(id -> vertx.deployVerticle(() -> new PermissionsVerticle(context), one))
-        .compose(id -> vertx.deployVerticle(() -> new DeploymentsVerticle(context), one))
-        .compose(id -> vertx.deployVerticle(() -> new ApiVerticle(config, metrics),
-            new DeploymentOptions().setInstances(config.effectiveHttpInstances())))
-        .onSuccess(id -> apiDeployment = id)
+    int perCore = config.effectiveHttpInstances();
+    return vertx.deployVerticle(() -> new AuditVerticle(context), one).onSuccess(deployments::push)
+        .compose(id -> AuthModule.deploy(vertx, context, perCore)).onSuccess(ids -> ids.forEach(deployments::push))
+        .compose(id -> vertx.deployVerticle(() -> new PermissionsVerticle(context), one)).onSuccess(deployments::push)
+        .compose(id -> vertx.deployVerticle(() -> new DeploymentsVerticle(context), one)).onSuccess(deployments::push)
+        .compose(id -> vertx.deployVerticle(() -> new ApiVerticle(config, metrics), new DeploymentOptions().setInstances(perCore)))
+        .onSuccess(deployments::push)
         .mapEmpty();
   }
 
   /**
-   * Blocking. The HTTP verticle goes first and drains in-flight requests; then the other verticles, the pool,
-   * and the embedded database (a fast shutdown: everything committed is already on disk).
+   * Blocking. Undeploys in reverse order of deployment: the HTTP verticle first, draining in-flight requests;
+   * then each module, whose last writes still find the pool open; then Vert.x, and the embedded database (a fast
+   * shutdown: everything committed is already on disk).
    */
   public void stop() {
-    try {
-      if (apiDeployment != null) {
-        vertx.undeploy(apiDeployment).await(config.shutdownTimeout().toMillis() + 5_000, TimeUnit.MILLISECONDS);
+    long timeout = config.shutdownTimeout().toMillis() + 5_000;
+    while (!deployments.isEmpty()) {
+      String id = deployments.pop();
+      try {
+        vertx.undeploy(id).await(timeout, TimeUnit.MILLISECONDS);
+      } catch (Exception e) {
+        LOG.warn("a verticle did not stop cleanly: {}", e.toString());
       }
-    } catch (Exception e) {
-      LOG.warn("HTTP did not drain cleanly: {}", e.toString());
     }
     closeQuietly(vertx);
-    if (embedded != null) {
-      embedded.close();
-    }
+    database.close();
   }
 
   public Vertx vertx() {
@@ -112,10 +112,10 @@ public final class Platform {
   }
 
   public DatabaseSettings database() {
-    return database;
+    return database.settings();
   }
 
-  private static void closeQuietly(Vertx vertx) {
+  static void closeQuietly(Vertx vertx) {
     if (vertx == null) {
       return;
     }

@@ -6,6 +6,7 @@ import io.platz.app.support.Api;
 import io.platz.app.support.Response;
 import io.platz.app.support.TestPlatform;
 import io.platz.common.Version;
+import io.platz.common.bus.Addresses;
 import java.net.http.HttpRequest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,7 +41,7 @@ class FoundationTest {
     Response ready = api.get("/ready");
     assertThat(ready.status()).isEqualTo(200);
     assertThat(ready.json().getJsonObject("checks").getMap())
-        .containsOnlyKeys("platz.auth.health", "platz.permissions.health", "platz.deployments.health", "platz.audit.health")
+        .containsOnlyKeys(Addresses.HEALTH_CHECKS.toArray(String[]::new))
         .allSatisfy((check, state) -> assertThat(state).isEqualTo("UP"));
   }
 
@@ -65,8 +66,8 @@ class FoundationTest {
 
   @Test
   void unknownRouteIsJson404() {
-    for (String path : new String[] {"/nope", "/api/v2/nope", "/api/v3/server"}) {
-      Response response = api.get(path);
+    for (String path : new String[] {"/nope", "/api/v2/nope", "/api/v3/server", "/api/v2/bots/x/y"}) {
+      Response response = api.get(path, platz.adminToken());
       assertThat(response.status()).as(path).isEqualTo(404);
       assertThat(response.header("content-type")).isEqualTo("application/json");
       assertThat(response.json().getString("message")).isNotBlank();
@@ -75,9 +76,20 @@ class FoundationTest {
 
   @Test
   void wrongMethodIsJson405() {
-    Response response = api.raw("DELETE", "/api/v2/server", null, null);
-    assertThat(response.status()).isEqualTo(405);
-    assertThat(response.json().getString("message")).contains("method");
+    for (Response response : new Response[] {
+        api.raw("DELETE", "/status", null, null), api.raw("PATCH", "/api/v2/bots", platz.adminToken(), "{}")}) {
+      assertThat(response.status()).isEqualTo(405);
+      assertThat(response.json().getString("message")).contains("method");
+    }
+  }
+
+  @Test
+  void malformedJsonIs400() {
+    for (String body : new String[] {"{", "[]", "{\"display_name\": \"a\"} trailing", "{\"a\":1,\"a\":2}", "nul"}) {
+      Response response = api.raw("POST", "/api/v2/bots", platz.adminToken(), body);
+      assertThat(response.status()).as(body).isEqualTo(400);
+      assertThat(response.json().getString("message")).isNotBlank();
+    }
   }
 
   @Test

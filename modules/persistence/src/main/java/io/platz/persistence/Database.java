@@ -24,6 +24,8 @@ public final class Database {
         .setShared(true)
         .setName(POOL_NAME)
         .setMaxSize(maxSize)
+        // a shared pool otherwise puts every connection on the event loop of whichever verticle created it first
+        .setEventLoopSize(Runtime.getRuntime().availableProcessors())
         // bounded waiting: under an outage requests fail promptly with 503 instead of piling up
         .setMaxWaitQueueSize(4096)
         .setConnectionTimeout(5)
@@ -32,6 +34,6 @@ public final class Database {
         // fail fast when the server is down: requests get a prompt 503 instead of hanging
         .setConnectTimeout(5_000)
         .setTcpKeepAlive(true);
-    return PgBuilder.pool().with(options).with(network).connectingTo(settings.connectOptions()).using(vertx).build();
+    return PgBuilder.pool().with(options).connectingTo(settings.connectOptions()).using(vertx).build();
   }
 }

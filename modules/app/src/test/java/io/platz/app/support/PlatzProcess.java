@@ -17,26 +17,29 @@ import java.util.concurrent.TimeUnit;
 public final class PlatzProcess implements AutoCloseable {
 
   private final Process process;
-  private final Path output;
+  private final Path stdout;
+  private final Path stderr;
   private final int port;
 
-  private PlatzProcess(Process process, Path output, int port) {
+  private PlatzProcess(Process process, Path stdout, Path stderr, int port) {
     this.process = process;
-    this.output = output;
+    this.stdout = stdout;
+    this.stderr = stderr;
     this.port = port;
   }
 
   /** Starts {@code Main} with these environment variables (plus a free PLATZ_HTTP_PORT unless given). */
   public static PlatzProcess start(Map<String, String> env, String... args) {
     try {
-      Path output = Files.createTempFile("platz-process", ".log");
+      Path stdout = Files.createTempFile("platz-stdout", ".log");
+      Path stderr = Files.createTempFile("platz-stderr", ".log");
       List<String> command = new ArrayList<>(List.of(javaBinary(), "-cp", classPath(), Main.class.getName()));
       command.addAll(List.of(args));
-      ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+      ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
       builder.environment().keySet().removeIf(name -> name.startsWith("PLATZ_"));
       builder.environment().putAll(env);
       String port = builder.environment().computeIfAbsent("PLATZ_HTTP_PORT", k -> Integer.toString(Ports.free()));
-      return new PlatzProcess(builder.start(), output, port.matches("\\d+") ? Integer.parseInt(port) : -1);
+      return new PlatzProcess(builder.start(), stdout, stderr, port.matches("\\d+") ? Integer.parseInt(port) : -1);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -95,9 +98,18 @@ public final class PlatzProcess implements AutoCloseable {
     return process.pid();
   }
 
+  /** Everything the process wrote: its log (stderr), then stdout. */
   public String output() {
+    return read(stderr) + read(stdout);
+  }
+
+  public String stdoutLastLine() {
+    return read(stdout).strip().lines().reduce((first, second) -> second).orElse("");
+  }
+
+  private static String read(Path file) {
     try {
-      return Files.readString(output, StandardCharsets.UTF_8);
+      return Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

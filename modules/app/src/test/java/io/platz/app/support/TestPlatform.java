@@ -47,6 +47,15 @@ public final class TestPlatform implements AutoCloseable {
     return api;
   }
 
+  /** The token the first start wrote for the first site admin. */
+  public String adminToken() {
+    try {
+      return Files.readString(platform.config().dataDir().resolve("initial-admin-token")).trim();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   public Platform platform() {
     return platform;
   }

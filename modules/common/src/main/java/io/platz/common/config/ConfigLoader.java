@@ -33,7 +33,8 @@ public final class ConfigLoader {
       new Setting("PLATZ_DATABASE_POOL_SIZE", "database.pool_size", "connections in the shared pool"),
       new Setting("PLATZ_ADMIN_EMAIL", "admin.email", "email of the first site admin"),
       new Setting("PLATZ_AUTH_CACHE_SIZE", "auth.cache_size", "verified credentials kept in memory"),
-      new Setting("PLATZ_DEPLOYMENT_TOKEN_TTL_SECONDS", "auth.deployment_token_ttl_seconds", "lifetime of deployment credentials"));
+      new Setting("PLATZ_DEPLOYMENT_TOKEN_TTL_SECONDS", "auth.deployment_token_ttl_seconds", "lifetime of deployment credentials"),
+      new Setting("PLATZ_SERVER_KEY", "auth.server_key", "base64 server key; unset = data_dir/server.key"));
 
   private ConfigLoader() {
   }
@@ -64,7 +65,8 @@ public final class ConfigLoader {
         positive(json, "database.pool_size"),
         string(json, "admin.email"),
         positive(json, "auth.cache_size"),
-        Duration.ofSeconds(positive(json, "auth.deployment_token_ttl_seconds")));
+        Duration.ofSeconds(positive(json, "auth.deployment_token_ttl_seconds")),
+        Optional.ofNullable(optionalString(json, "auth.server_key")));
   }
 
   public static JsonObject bundledDefaults() {

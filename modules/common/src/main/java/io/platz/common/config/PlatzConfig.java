@@ -1,6 +1,5 @@
 package io.platz.common.config;
 
-import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -11,6 +10,7 @@ import java.util.Optional;
  *
  * @param databaseUrl empty means: run the embedded PostgreSQL under {@code dataDir}
  * @param httpInstances 0 means one HTTP verticle per core
+ * @param serverKey empty means: the key in {@code dataDir/server.key}, created on first start
  */
 public record PlatzConfig(
     String httpHost,
@@ -22,7 +22,8 @@ public record PlatzConfig(
     int databasePoolSize,
     String adminEmail,
     int authCacheSize,
-    Duration deploymentTokenTtl) {
+    Duration deploymentTokenTtl,
+    Optional<String> serverKey) {
 
   public int effectiveHttpInstances() {
     return httpInstances > 0 ? httpInstances : Runtime.getRuntime().availableProcessors();
@@ -34,28 +35,23 @@ public record PlatzConfig(
 
   public PlatzConfig withHttpPort(int port) {
     return new PlatzConfig(httpHost, port, httpInstances, shutdownTimeout, dataDir, databaseUrl,
-        databasePoolSize, adminEmail, authCacheSize, deploymentTokenTtl);
+        databasePoolSize, adminEmail, authCacheSize, deploymentTokenTtl, serverKey);
   }
 
   public PlatzConfig withDataDir(Path dir) {
     return new PlatzConfig(httpHost, httpPort, httpInstances, shutdownTimeout, dir, databaseUrl,
-        databasePoolSize, adminEmail, authCacheSize, deploymentTokenTtl);
+        databasePoolSize, adminEmail, authCacheSize, deploymentTokenTtl, serverKey);
   }
 
   public PlatzConfig withDatabaseUrl(String url) {
     return new PlatzConfig(httpHost, httpPort, httpInstances, shutdownTimeout, dataDir, Optional.ofNullable(url),
-        databasePoolSize, adminEmail, authCacheSize, deploymentTokenTtl);
+        databasePoolSize, adminEmail, authCacheSize, deploymentTokenTtl, serverKey);
   }
 
-  /** The settings the verticles need, in the shape {@code DeploymentOptions.setConfig} carries. */
-  public JsonObject toJson() {
-    return new JsonObject()
-        .put("http_host", httpHost)
-        .put("http_port", httpPort)
-        .put("shutdown_timeout_ms", shutdownTimeout.toMillis())
-        .put("data_dir", dataDir.toString())
-        .put("admin_email", adminEmail)
-        .put("auth_cache_size", authCacheSize)
-        .put("deployment_token_ttl_seconds", deploymentTokenTtl.toSeconds());
+  /** Never shows the database password or the server key. */
+  @Override
+  public String toString() {
+    return "PlatzConfig[http=" + httpHost + ":" + httpPort + ", dataDir=" + dataDir
+        + ", database=" + (databaseUrl.isPresent() ? "external" : "embedded") + "]";
   }
 }

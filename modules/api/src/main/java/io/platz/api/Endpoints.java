@@ -1,0 +1,39 @@
+package io.platz.api;
+
+import static io.vertx.core.http.HttpMethod.DELETE;
+import static io.vertx.core.http.HttpMethod.GET;
+import static io.vertx.core.http.HttpMethod.POST;
+import static io.vertx.core.http.HttpMethod.PUT;
+
+import io.platz.common.bus.Addresses.Auth;
+import io.platz.common.permissions.Action;
+import java.util.List;
+
+/** Every authenticated endpoint under {@code /api/v2}, as data: the router and the OpenAPI test read this list. */
+public final class Endpoints {
+
+  public static final List<Endpoint> ALL = List.of(
+      new Endpoint(GET, "/users", Action.USERS_READ, Auth.USERS_LIST, 200),
+      new Endpoint(GET, "/users/:id", Action.USERS_READ, Auth.USERS_GET, 200),
+      new Endpoint(POST, "/users", Action.USERS_CREATE, Auth.USERS_CREATE, 201),
+      new Endpoint(PUT, "/users/:id", Action.USERS_UPDATE, Auth.USERS_UPDATE, 200),
+
+      new Endpoint(GET, "/user-tokens", Action.USER_TOKENS_READ, Auth.USER_TOKENS_LIST, 200),
+      new Endpoint(GET, "/user-tokens/:id", Action.USER_TOKENS_READ, Auth.USER_TOKENS_GET, 200),
+      new Endpoint(POST, "/user-tokens", Action.USER_TOKENS_CREATE, Auth.USER_TOKENS_CREATE, 201),
+      new Endpoint(DELETE, "/user-tokens/:id", Action.USER_TOKENS_REVOKE, Auth.USER_TOKENS_REVOKE, 204),
+
+      new Endpoint(GET, "/bots", Action.BOTS_READ, Auth.BOTS_LIST, 200),
+      new Endpoint(GET, "/bots/:id", Action.BOTS_READ, Auth.BOTS_GET, 200),
+      new Endpoint(POST, "/bots", Action.BOTS_CREATE, Auth.BOTS_CREATE, 201),
+      new Endpoint(PUT, "/bots/:id", Action.BOTS_UPDATE, Auth.BOTS_UPDATE, 200),
+      new Endpoint(DELETE, "/bots/:id", Action.BOTS_DELETE, Auth.BOTS_DELETE, 204),
+
+      new Endpoint(GET, "/bot-tokens", Action.BOT_TOKENS_READ, Auth.BOT_TOKENS_LIST, 200),
+      new Endpoint(GET, "/bot-tokens/:id", Action.BOT_TOKENS_READ, Auth.BOT_TOKENS_GET, 200),
+      new Endpoint(POST, "/bot-tokens", Action.BOT_TOKENS_CREATE, Auth.BOT_TOKENS_CREATE, 201),
+      new Endpoint(DELETE, "/bot-tokens/:id", Action.BOT_TOKENS_REVOKE, Auth.BOT_TOKENS_REVOKE, 204));
+
+  private Endpoints() {
+  }
+}

@@ -1,0 +1,84 @@
+package io.platz.api;
+
+import io.platz.common.bus.Addresses;
+import io.platz.common.token.TokenFormat;
+import io.vertx.core.Future;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.auth.User;
+import io.vertx.ext.auth.authentication.AuthenticationProvider;
+import io.vertx.ext.auth.authentication.Credentials;
+import io.vertx.ext.auth.authentication.TokenCredentials;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.AuthenticationHandler;
+import io.vertx.ext.web.handler.HttpException;
+import io.vertx.ext.web.handler.SimpleAuthenticationHandler;
+
+/**
+ * Authentication for the API, through vertx-auth-common: the token comes from {@code x-platz-token} or, if that
+ * header is absent, {@code Authorization: Bearer}; the auth module verifies it over the bus. A token that is not
+ * even well formed is refused here, without a bus hop. Every credential problem is the same 401; a verifier that
+ * cannot answer is a 503 or 504, never a 401.
+ */
+public final class TokenAuthentication implements AuthenticationProvider {
+
+  public static final String TOKEN_HEADER = "x-platz-token";
+  private static final DeliveryOptions VERIFY = new DeliveryOptions().setSendTimeout(5_000);
+  private static final HttpException UNAUTHORIZED = new HttpException(401);
+
+  private final EventBus bus;
+
+  public TokenAuthentication(EventBus bus) {
+    this.bus = bus;
+  }
+
+  public AuthenticationHandler handler() {
+    return SimpleAuthenticationHandler.create().authenticate(ctx -> {
+      String token = presentedToken(ctx.request());
+      if (token == null || TokenFormat.parse(token).isEmpty()) {
+        return Future.failedFuture(UNAUTHORIZED);
+      }
+      return authenticate(new TokenCredentials(token));
+    });
+  }
+
+  /** {@code x-platz-token} wins when both headers are present, as in upstream Platz. */
+  public static String presentedToken(HttpServerRequest request) {
+    String token = request.getHeader(TOKEN_HEADER);
+    if (token != null) {
+      return token;
+    }
+    String authorization = request.getHeader("Authorization");
+    if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return authorization.substring(7).trim();
+    }
+    return null;
+  }
+
+  @Override
+  public Future<User> authenticate(Credentials credentials) {
+    String token = ((TokenCredentials) credentials).getToken();
+    return bus.<JsonObject>request(Addresses.Auth.VERIFY, new JsonObject().put("token", token), VERIFY)
+        .map(reply -> {
+          User user = User.create(reply.body().getJsonObject("identity"));
+          user.attributes().put("me", reply.body().getJsonObject("me"));
+          return user;
+        })
+        .recover(failure -> Future.failedFuture(isRefusal(failure) ? UNAUTHORIZED : failure));
+  }
+
+  /** The answer to {@code GET /auth/me}: {@code {"User": ...}} or {@code {"Bot": ...}}, externally tagged. */
+  public static JsonObject me(RoutingContext ctx) {
+    User user = ctx.user();
+    return new JsonObject().put(user.principal().getString("kind"), user.attributes().getJsonObject("me"));
+  }
+
+  private static boolean isRefusal(Throwable failure) {
+    return failure instanceof ReplyException reply && reply.failureType() == ReplyFailure.RECIPIENT_FAILURE
+        && reply.failureCode() == 401;
+  }
+}

@@ -1,0 +1,119 @@
+package io.platz.auth;
+
+import io.platz.audit.api.AuditTrail;
+import io.platz.auth.credentials.CredentialEvictions;
+import io.platz.auth.credentials.LastUsedRecorder;
+import io.platz.auth.credentials.TokenHasher;
+import io.platz.auth.identities.AdminTokens;
+import io.platz.auth.identities.BotCommands;
+import io.platz.auth.identities.TokenCommands;
+import io.platz.auth.identities.TokenFamily;
+import io.platz.auth.identities.UserCommands;
+import io.platz.common.bus.Addresses;
+import io.platz.common.bus.Command;
+import io.platz.common.token.IssuedToken;
+import io.platz.persistence.ModuleContext;
+import io.platz.persistence.ModuleVerticle;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.pgclient.pubsub.PgSubscriber;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Manages users, bots and their tokens; one instance per process. It also writes {@code last_used_at} behind the
+ * auth verticles, listens for other processes' revocations, and creates the first site admin of an empty database.
+ */
+public final class IdentityVerticle extends ModuleVerticle {
+
+  private static final Logger LOG = LoggerFactory.getLogger(IdentityVerticle.class);
+  private static final long LAST_USED_FLUSH_MS = 10_000;
+
+  private final CredentialEvictions evictions;
+  private final LastUsedRecorder lastUsed;
+  private final TokenHasher hasher;
+  private PgSubscriber revocations;
+  private long flushTimer;
+
+  public IdentityVerticle(ModuleContext context, CredentialEvictions evictions, LastUsedRecorder lastUsed, TokenHasher hasher) {
+    super(context);
+    this.evictions = evictions;
+    this.lastUsed = lastUsed;
+    this.hasher = hasher;
+  }
+
+  @Override
+  protected String healthAddress() {
+    return Addresses.Auth.IDENTITY_HEALTH;
+  }
+
+  @Override
+  protected Future<?> register() {
+    AuditTrail audit = new AuditTrail(vertx);
+    UserCommands users = new UserCommands(pool, audit, evictions);
+    BotCommands bots = new BotCommands(pool, audit, evictions);
+    TokenCommands userTokens = new TokenCommands(TokenFamily.USER, pool, audit, evictions, hasher);
+    TokenCommands botTokens = new TokenCommands(TokenFamily.BOT, pool, audit, evictions, hasher);
+
+    command(Addresses.Auth.USERS_LIST, users::list);
+    command(Addresses.Auth.USERS_GET, users::get);
+    command(Addresses.Auth.USERS_CREATE, users::create);
+    command(Addresses.Auth.USERS_UPDATE, users::update);
+    command(Addresses.Auth.USER_TOKENS_LIST, userTokens::list);
+    command(Addresses.Auth.USER_TOKENS_GET, userTokens::get);
+    command(Addresses.Auth.USER_TOKENS_CREATE, userTokens::create);
+    command(Addresses.Auth.USER_TOKENS_REVOKE, userTokens::revoke);
+    serve(Addresses.Auth.USER_TOKENS_OWNER, userTokens::owner);
+    command(Addresses.Auth.BOTS_LIST, bots::list);
+    command(Addresses.Auth.BOTS_GET, bots::get);
+    command(Addresses.Auth.BOTS_CREATE, bots::create);
+    command(Addresses.Auth.BOTS_UPDATE, bots::update);
+    command(Addresses.Auth.BOTS_DELETE, bots::delete);
+    command(Addresses.Auth.BOT_TOKENS_LIST, botTokens::list);
+    command(Addresses.Auth.BOT_TOKENS_GET, botTokens::get);
+    command(Addresses.Auth.BOT_TOKENS_CREATE, botTokens::create);
+    command(Addresses.Auth.BOT_TOKENS_REVOKE, botTokens::revoke);
+
+    flushTimer = vertx.setPeriodic(LAST_USED_FLUSH_MS, tick -> lastUsed.flush(pool)
+        .onFailure(failure -> LOG.warn("could not write last_used_at: {}", failure.toString())));
+    revocations = evictions.listen(vertx, context.database().connectOptions());
+    AdminTokens admins = new AdminTokens(pool, users, userTokens, audit, evictions);
+    return revocations.connect().compose(listening -> admins.firstAdmin(context.config().adminEmail()))
+        .compose(this::writeInitialAdminToken);
+  }
+
+  @Override
+  public Future<?> stop() {
+    vertx.cancelTimer(flushTimer);
+    return lastUsed.flush(pool)
+        .onFailure(failure -> LOG.warn("could not write last_used_at on shutdown: {}", failure.toString()))
+        .eventually(() -> revocations.close().otherwiseEmpty())
+        .eventually(super::stop);
+  }
+
+  private void command(String address, Function<Command, Future<?>> handler) {
+    serve(address, request -> handler.apply(Command.fromJson(request)));
+  }
+
+  /** The log names the file, never the token; only the owner may read it. */
+  private Future<Void> writeInitialAdminToken(Optional<IssuedToken> token) {
+    if (token.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    Path file = context.config().dataDir().resolve("initial-admin-token");
+    return vertx.executeBlocking(() -> {
+      Files.createDirectories(file.getParent());
+      Files.deleteIfExists(file);
+      Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      Files.writeString(file, token.get().value() + "\n", StandardCharsets.US_ASCII);
+      return null;
+    }).onSuccess(written -> LOG.info("created the first site admin {}; their API token is in {}",
+        context.config().adminEmail(), file)).mapEmpty();
+  }
+}

@@ -1,0 +1,68 @@
+package io.platz.auth.credentials;
+
+import io.platz.common.auth.Identity;
+import io.platz.common.token.TokenKind;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A credential that was verified against the database: enough to verify it again without the database (the
+ * keyed hash of its secret, its expiry) and what to answer (the identity and the public user or bot). No secret.
+ */
+public final class CachedCredential {
+
+  private final TokenKind kind;
+  private final byte[] secretHash;
+  private final Instant expiresAt;
+  private final Identity identity;
+  private final JsonObject me;
+  private final JsonObject answer;
+  private final AtomicLong lastUsedRecordedMillis;
+
+  public CachedCredential(TokenKind kind, byte[] secretHash, Instant expiresAt, Identity identity, JsonObject me,
+                          Instant lastUsedAt) {
+    this.kind = kind;
+    this.secretHash = secretHash;
+    this.expiresAt = expiresAt;
+    this.identity = identity;
+    this.me = me;
+    this.answer = new JsonObject().put("identity", identity.toJson()).put("me", me);
+    this.lastUsedRecordedMillis = new AtomicLong(lastUsedAt == null ? 0 : lastUsedAt.toEpochMilli());
+  }
+
+  public TokenKind kind() {
+    return kind;
+  }
+
+  public byte[] secretHash() {
+    return secretHash;
+  }
+
+  public UUID subjectId() {
+    return identity.id();
+  }
+
+  public Identity identity() {
+    return identity;
+  }
+
+  /** What verification answers: built once, since the event bus copies what it delivers anyway. */
+  public JsonObject answer() {
+    return answer;
+  }
+
+  public boolean expiredAt(Instant now) {
+    return expiresAt != null && !now.isBefore(expiresAt);
+  }
+
+  /**
+   * True when this use should be written down: the first use, or the first more than {@code interval} after
+   * the last one written. Claims the write, so concurrent requests do not both record it.
+   */
+  public boolean claimLastUsedWrite(long nowMillis, long intervalMillis) {
+    long recorded = lastUsedRecordedMillis.get();
+    return nowMillis - recorded >= intervalMillis && lastUsedRecordedMillis.compareAndSet(recorded, nowMillis);
+  }
+}

@@ -1,0 +1,75 @@
+package io.platz.auth.credentials;
+
+import io.platz.auth.identities.Bots;
+import io.platz.auth.identities.Users;
+import io.platz.common.auth.Identity;
+import io.platz.common.auth.IdentityKind;
+import io.platz.common.token.ParsedToken;
+import io.platz.common.token.TokenKind;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+
+/** Reads a live credential and its live subject for verification: one indexed lookup by token id. */
+public final class CredentialStore {
+
+  private static final String USER_TOKEN = """
+      SELECT t.secret_hash, t.expires_at, t.last_used_at, %s
+      FROM user_tokens t JOIN users u ON u.id = t.user_id
+      WHERE t.id = $1 AND t.revoked_at IS NULL AND u.is_active""".formatted(Users.COLUMNS);
+  private static final String BOT_TOKEN = """
+      SELECT t.secret_hash, t.expires_at, t.last_used_at, %s
+      FROM bot_tokens t JOIN bots b ON b.id = t.bot_id
+      WHERE t.id = $1 AND t.revoked_at IS NULL AND b.deleted_at IS NULL""".formatted(Bots.COLUMNS);
+
+  private final Pool pool;
+
+  public CredentialStore(Pool pool) {
+    this.pool = pool;
+  }
+
+  public static String table(TokenKind kind) {
+    return switch (kind) {
+      case USER -> "user_tokens";
+      case BOT -> "bot_tokens";
+      case DEPLOYMENT -> "deployment_tokens";
+    };
+  }
+
+  /** The credential, or empty when it does not exist, is revoked, or its subject is deactivated or deleted. */
+  public Future<Optional<CachedCredential>> load(ParsedToken token) {
+    return switch (token.kind()) {
+      case USER -> pool.preparedQuery(USER_TOKEN).execute(Tuple.of(token.id()))
+          .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(user(token, rows.iterator().next())));
+      case BOT -> pool.preparedQuery(BOT_TOKEN).execute(Tuple.of(token.id()))
+          .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(bot(token, rows.iterator().next())));
+      case DEPLOYMENT -> Future.succeededFuture(Optional.empty());
+    };
+  }
+
+  private static CachedCredential user(ParsedToken token, Row row) {
+    Identity identity = new Identity(IdentityKind.USER, row.getUUID("id"), token.id(), row.getBoolean("is_admin"), null,
+        row.getString("display_name"));
+    return credential(token, row, identity, Users.toJson(row));
+  }
+
+  private static CachedCredential bot(ParsedToken token, Row row) {
+    Identity identity = new Identity(IdentityKind.BOT, row.getUUID("id"), token.id(), false, null, row.getString("display_name"));
+    return credential(token, row, identity, Bots.toJson(row));
+  }
+
+  private static CachedCredential credential(ParsedToken token, Row row, Identity identity, JsonObject me) {
+    return new CachedCredential(token.kind(), row.getBuffer("secret_hash").getBytes(), instant(row, "expires_at"),
+        identity, me, instant(row, "last_used_at"));
+  }
+
+  private static Instant instant(Row row, String column) {
+    OffsetDateTime value = row.getOffsetDateTime(column);
+    return value == null ? null : value.toInstant();
+  }
+}

@@ -1,0 +1,48 @@
+package io.platz.common.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void defaultsComeFromTheBundledFile() {
+    PlatzConfig config = ConfigLoader.load(Map.of());
+    assertThat(config.httpPort()).isEqualTo(8080);
+    assertThat(config.embeddedDatabase()).isTrue();
+    assertThat(config.dataDir()).isEqualTo(Path.of("data").toAbsolutePath());
+    assertThat(config.adminEmail()).isEqualTo("admin@localhost");
+    assertThat(config.deploymentTokenTtl()).isEqualTo(Duration.ofHours(1));
+  }
+
+  @Test
+  void environmentOverridesAFileWhichOverridesDefaults() throws Exception {
+    Path file = dir.resolve("platz.json");
+    Files.writeString(file, "{\"http\": {\"port\": 9000, \"host\": \"127.0.0.1\"}, \"admin\": {\"email\": \"root@example.org\"}}");
+    PlatzConfig config = ConfigLoader.load(Map.of("PLATZ_CONFIG", file.toString(), "PLATZ_HTTP_PORT", "9001",
+        "PLATZ_DATABASE_URL", "postgresql://u:p@db:5432/platz"));
+    assertThat(config.httpPort()).isEqualTo(9001);
+    assertThat(config.httpHost()).isEqualTo("127.0.0.1");
+    assertThat(config.adminEmail()).isEqualTo("root@example.org");
+    assertThat(config.databaseUrl()).hasValue("postgresql://u:p@db:5432/platz");
+    assertThat(config.toString()).doesNotContain(":p@").doesNotContain("postgresql://");
+  }
+
+  @Test
+  void aBadValueNamesTheVariable() {
+    assertThatThrownBy(() -> ConfigLoader.load(Map.of("PLATZ_HTTP_PORT", "70000")))
+        .isInstanceOf(ConfigException.class).hasMessage("PLATZ_HTTP_PORT must be a port number (0-65535), not 70000");
+    assertThatThrownBy(() -> ConfigLoader.load(Map.of("PLATZ_DATABASE_POOL_SIZE", "0")))
+        .isInstanceOf(ConfigException.class).hasMessage("PLATZ_DATABASE_POOL_SIZE must be at least 1");
+  }
+}

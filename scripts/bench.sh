@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Load benchmark of the built jar on loopback, every scenario side by side in one run, so that ratios are
+# measured on the same machine at the same moment. Run by hand: bash scripts/bench.sh [seconds per scenario]
+#
+#   a  GET /status                          bare, unauthenticated
+#   b  GET /api/v2/auth/me, one bot token   authenticated, credential cache hit
+#   c  GET /api/v2/auth/me, junk token      refused before any bus hop or database work
+#   d  GET /api/v2/auth/me, fresh tokens    each used once: cache miss, database lookup. wrk cannot end a run
+#                                           when the tokens run out, so there are more tokens than the run can
+#                                           use; it reports how many distinct tokens it used (at least 10,000)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib/common.sh
+require_jar
+command -v wrk >/dev/null || { echo "installing wrk" >&2; apt-get install -y -q wrk >/dev/null; }
+
+DURATION=${1:-15}
+CONNECTIONS=64
+THREADS=2
+FRESH_TOKENS=${FRESH_TOKENS:-24000}
+MISS_SECONDS=${MISS_SECONDS:-4}
+work=$(mktemp -d)
+port=$(free_port)
+pid=
+trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; wait 2>/dev/null; [ -n "${KEEP:-}" ] || rm -rf "$work"' EXIT
+
+PLATZ_HTTP_PORT=$port PLATZ_DATA_DIR="$work/data" java ${PLATZ_JAVA_OPTS:-} -jar "$PLATZ_JAR" >"$work/platz.log" 2>&1 &
+pid=$!
+wait_ready "$port" 180 || { cat "$work/platz.log" >&2; exit 1; }
+admin=$(cat "$work/data/initial-admin-token")
+echo "seeding: a bot token and $FRESH_TOKENS fresh tokens" >&2
+python3 scripts/lib/seed_identity.py "$port" "$admin" "$work" "$FRESH_TOKENS"
+bot_token=$(cat "$work/bot-token")
+junk="pzb_$(head -c 200 /dev/urandom | tr -dc 'A-Za-z0-9' | head -c 71)"
+
+declare -A RPS P99
+# run KEY LABEL WRK-ARGS...: runs wrk, keeps requests/s and p99 (in ms) under KEY
+run() {
+  local name=$1 label=$2; shift 2
+  local out
+  out=$(wrk -t"$THREADS" -c"$CONNECTIONS" --latency "$@")
+  echo "$out" > "$work/wrk-$name.txt"
+  RPS[$name]=$(awk '/^Requests\/sec/ {print $2}' <<<"$out")
+  P99[$name]=$(awk '$1 == "99%" {v=$2; if (v ~ /us$/) {sub(/us/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v=v*1000}; print v}' <<<"$out")
+  local non2xx
+  non2xx=$(awk '/Non-2xx/ {print $5}' <<<"$out")
+  printf '%-46s %10.0f req/s   p99 %7.2f ms%s\n' "$name  $label" "${RPS[$name]}" "${P99[$name]}" "${non2xx:+   (non-2xx: $non2xx)}"
+}
+
+url="http://127.0.0.1:$port"
+echo "warming up" >&2
+wrk -t"$THREADS" -c"$CONNECTIONS" -d5s "$url/status" >/dev/null
+TOKEN=$bot_token wrk -t"$THREADS" -c"$CONNECTIONS" -d5s -s scripts/lib/token.lua "$url/api/v2/auth/me" >/dev/null
+
+echo
+echo "$CONNECTIONS connections, $THREADS wrk threads, ${DURATION}s per scenario, $(nproc) cores"
+run a "bare GET /status" -d"${DURATION}s" "$url/status"
+TOKEN=$bot_token run b "/auth/me, bot token (cache hit)" -d"${DURATION}s" -s scripts/lib/token.lua "$url/api/v2/auth/me"
+TOKEN=$junk run c "/auth/me, junk token (401)" -d"${DURATION}s" -s scripts/lib/token.lua "$url/api/v2/auth/me"
+TOKENS_FILE="$work/fresh-tokens" THREADS=$THREADS run d "/auth/me, fresh token each time (miss)" \
+  -d"${MISS_SECONDS}s" -s scripts/lib/fresh_tokens.lua "$url/api/v2/auth/me"
+used=$(awk '/requests in/ {print $1}' "$work/wrk-d.txt")
+echo "   (d) used $used distinct fresh tokens of $FRESH_TOKENS$([ "$used" -ge "$FRESH_TOKENS" ] && echo ': ALL used, so its rate is understated')"
+
+heap=$(curl -s "$url/metrics" | awk '/^jvm_memory_used_bytes\{.*area="heap"/ {s+=$2} END {printf "%.0f", s/1048576}')
+echo
+ratio() { bc -l <<<"${RPS[$1]} / ${RPS[a]}"; }
+printf 'b/a = %.2f   c/a = %.2f   d/a = %.2f\n' "$(ratio b)" "$(ratio c)" "$(ratio d)"
+echo "after (d): heap used ${heap} MiB, JVM resident $(( $(rss_kib "$pid") / 1024 )) MiB"
