@@ -8,6 +8,8 @@
 #   d  GET /api/v2/auth/me, fresh tokens    each used once: cache miss, database lookup. wrk cannot end a run
 #                                           when the tokens run out, so there are more tokens than the run can
 #                                           use; it reports how many distinct tokens it used (at least 10,000)
+#   e  GET /api/v2/deployments?per_page=50  as a bot with User and Maintainer in one env of ten (100 deployments
+#                                           each): permission decision, scoped SQL page and count, 50 rows of JSON
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/common.sh
@@ -28,9 +30,11 @@ PLATZ_HTTP_PORT=$port PLATZ_DATA_DIR="$work/data" java ${PLATZ_JAVA_OPTS:-} -jar
 pid=$!
 wait_ready "$port" 180 || { cat "$work/platz.log" >&2; exit 1; }
 admin=$(cat "$work/data/initial-admin-token")
-echo "seeding: a bot token and $FRESH_TOKENS fresh tokens" >&2
+echo "seeding: a bot token and $FRESH_TOKENS fresh tokens; 10 envs of 100 deployments" >&2
 python3 scripts/lib/seed_identity.py "$port" "$admin" "$work" "$FRESH_TOKENS"
+python3 scripts/lib/seed_deployments.py "$port" "$admin" "$work"
 bot_token=$(cat "$work/bot-token")
+deployments_token=$(cat "$work/deployments-bot-token")
 junk="pzb_$(head -c 200 /dev/urandom | tr -dc 'A-Za-z0-9' | head -c 71)"
 
 declare -A RPS P99
@@ -51,12 +55,15 @@ url="http://127.0.0.1:$port"
 echo "warming up" >&2
 wrk -t"$THREADS" -c"$CONNECTIONS" -d5s "$url/status" >/dev/null
 TOKEN=$bot_token wrk -t"$THREADS" -c"$CONNECTIONS" -d5s -s scripts/lib/token.lua "$url/api/v2/auth/me" >/dev/null
+TOKEN=$deployments_token wrk -t"$THREADS" -c"$CONNECTIONS" -d5s -s scripts/lib/token.lua "$url/api/v2/deployments?per_page=50" >/dev/null
 
 echo
 echo "$CONNECTIONS connections, $THREADS wrk threads, ${DURATION}s per scenario, $(nproc) cores"
 run a "bare GET /status" -d"${DURATION}s" "$url/status"
 TOKEN=$bot_token run b "/auth/me, bot token (cache hit)" -d"${DURATION}s" -s scripts/lib/token.lua "$url/api/v2/auth/me"
 TOKEN=$junk run c "/auth/me, junk token (401)" -d"${DURATION}s" -s scripts/lib/token.lua "$url/api/v2/auth/me"
+TOKEN=$deployments_token run e "/deployments?per_page=50, bot in 1 env of 10" -d"${DURATION}s" -s scripts/lib/token.lua \
+  "$url/api/v2/deployments?per_page=50"
 TOKENS_FILE="$work/fresh-tokens" THREADS=$THREADS run d "/auth/me, fresh token each time (miss)" \
   -d"${MISS_SECONDS}s" -s scripts/lib/fresh_tokens.lua "$url/api/v2/auth/me"
 used=$(awk '/requests in/ {print $1}' "$work/wrk-d.txt")
@@ -65,5 +72,5 @@ echo "   (d) used $used distinct fresh tokens of $FRESH_TOKENS$([ "$used" -ge "$
 heap=$(curl -s "$url/metrics" | awk '/^jvm_memory_used_bytes\{.*area="heap"/ {s+=$2} END {printf "%.0f", s/1048576}')
 echo
 ratio() { bc -l <<<"${RPS[$1]} / ${RPS[a]}"; }
-printf 'b/a = %.2f   c/a = %.2f   d/a = %.2f\n' "$(ratio b)" "$(ratio c)" "$(ratio d)"
+printf 'b/a = %.2f   c/a = %.2f   d/a = %.2f   e/a = %.2f\n' "$(ratio b)" "$(ratio c)" "$(ratio d)" "$(ratio e)"
 echo "after (d): heap used ${heap} MiB, JVM resident $(( $(rss_kib "$pid") / 1024 )) MiB"

@@ -7,6 +7,7 @@ import io.platz.common.json.JsonBodies;
 import io.platz.common.permissions.Action;
 import io.platz.common.permissions.Scope;
 import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.http.HttpMethod;
@@ -58,12 +59,14 @@ public final class Commands {
     };
   }
 
+  /** The body is JSON: a module's answer arrives already encoded (a Buffer), others are JSON objects. */
   static void respond(RoutingContext ctx, int status, Object body) {
     ctx.response().setStatusCode(status).putHeader("cache-control", "no-store");
     if (status == 204 || body == null) {
       ctx.response().end();
     } else {
-      ctx.response().putHeader("content-type", "application/json").end(body.toString());
+      ctx.response().putHeader("content-type", "application/json")
+          .end(body instanceof Buffer encoded ? encoded : Buffer.buffer(body.toString()));
     }
   }
 

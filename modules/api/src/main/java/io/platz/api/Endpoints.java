@@ -6,6 +6,8 @@ import static io.vertx.core.http.HttpMethod.POST;
 import static io.vertx.core.http.HttpMethod.PUT;
 
 import io.platz.common.bus.Addresses.Auth;
+import io.platz.common.bus.Addresses.Deployments;
+import io.platz.common.bus.Addresses.Permissions;
 import io.platz.common.permissions.Action;
 import java.util.List;
 
@@ -32,7 +34,35 @@ public final class Endpoints {
       new Endpoint(GET, "/bot-tokens", Action.BOT_TOKENS_READ, Auth.BOT_TOKENS_LIST, 200),
       new Endpoint(GET, "/bot-tokens/:id", Action.BOT_TOKENS_READ, Auth.BOT_TOKENS_GET, 200),
       new Endpoint(POST, "/bot-tokens", Action.BOT_TOKENS_CREATE, Auth.BOT_TOKENS_CREATE, 201),
-      new Endpoint(DELETE, "/bot-tokens/:id", Action.BOT_TOKENS_REVOKE, Auth.BOT_TOKENS_REVOKE, 204));
+      new Endpoint(DELETE, "/bot-tokens/:id", Action.BOT_TOKENS_REVOKE, Auth.BOT_TOKENS_REVOKE, 204),
+
+      new Endpoint(GET, "/envs", Action.ENVS_READ, Permissions.ENVS_LIST, 200),
+      new Endpoint(GET, "/envs/:id", Action.ENVS_READ, Permissions.ENVS_GET, 200),
+      new Endpoint(POST, "/envs", Action.ENVS_CREATE, Permissions.ENVS_CREATE, 201),
+      new Endpoint(PUT, "/envs/:id", Action.ENVS_UPDATE, Permissions.ENVS_UPDATE, 200),
+      new Endpoint(DELETE, "/envs/:id", Action.ENVS_DELETE, Permissions.ENVS_DELETE, 204),
+
+      new Endpoint(GET, "/env-user-permissions", Action.ENV_ROLES_READ, Permissions.ENV_ROLES_LIST, 200),
+      new Endpoint(GET, "/env-user-permissions/:id", Action.ENV_ROLES_READ, Permissions.ENV_ROLES_GET, 200),
+      new Endpoint(POST, "/env-user-permissions", Action.ENV_ROLES_GRANT, Permissions.ENV_ROLES_GRANT, 201),
+      new Endpoint(DELETE, "/env-user-permissions/:id", Action.ENV_ROLES_REMOVE, Permissions.ENV_ROLES_REMOVE, 204),
+
+      new Endpoint(GET, "/deployment-kinds", Action.KINDS_READ, Permissions.KINDS_LIST, 200),
+      new Endpoint(GET, "/deployment-kinds/:id", Action.KINDS_READ, Permissions.KINDS_GET, 200),
+      new Endpoint(POST, "/deployment-kinds", Action.KINDS_CREATE, Permissions.KINDS_CREATE, 201),
+      new Endpoint(PUT, "/deployment-kinds/:id", Action.KINDS_UPDATE, Permissions.KINDS_UPDATE, 200),
+      new Endpoint(DELETE, "/deployment-kinds/:id", Action.KINDS_DELETE, Permissions.KINDS_DELETE, 204),
+
+      new Endpoint(GET, "/deployment-permissions", Action.DEPLOYMENT_ROLES_READ, Permissions.DEPLOYMENT_ROLES_LIST, 200),
+      new Endpoint(GET, "/deployment-permissions/:id", Action.DEPLOYMENT_ROLES_READ, Permissions.DEPLOYMENT_ROLES_GET, 200),
+      new Endpoint(POST, "/deployment-permissions", Action.DEPLOYMENT_ROLES_GRANT, Permissions.DEPLOYMENT_ROLES_GRANT, 201),
+      new Endpoint(DELETE, "/deployment-permissions/:id", Action.DEPLOYMENT_ROLES_REMOVE, Permissions.DEPLOYMENT_ROLES_REMOVE, 204),
+
+      new Endpoint(GET, "/deployments", Action.DEPLOYMENTS_READ, Deployments.LIST, 200),
+      new Endpoint(GET, "/deployments/:id", Action.DEPLOYMENTS_READ, Deployments.GET, 200),
+      new Endpoint(POST, "/deployments", Action.DEPLOYMENTS_CREATE, Deployments.CREATE, 201),
+      new Endpoint(PUT, "/deployments/:id", Action.DEPLOYMENTS_UPDATE, Deployments.UPDATE, 200),
+      new Endpoint(DELETE, "/deployments/:id", Action.DEPLOYMENTS_DELETE, Deployments.DELETE, 204));
 
   private Endpoints() {
   }

@@ -8,7 +8,7 @@ import io.platz.auth.AuthModule;
 import io.platz.common.StartupException;
 import io.platz.common.config.PlatzConfig;
 import io.platz.deployments.DeploymentsVerticle;
-import io.platz.permissions.PermissionsVerticle;
+import io.platz.permissions.PermissionsModule;
 import io.platz.persistence.DatabaseSettings;
 import io.platz.persistence.ModuleContext;
 import io.platz.persistence.ServerKeys;
@@ -77,7 +77,7 @@ public final class Platform {
     int perCore = config.effectiveHttpInstances();
     return vertx.deployVerticle(() -> new AuditVerticle(context), one).onSuccess(deployments::push)
         .compose(id -> AuthModule.deploy(vertx, context, perCore)).onSuccess(ids -> ids.forEach(deployments::push))
-        .compose(id -> vertx.deployVerticle(() -> new PermissionsVerticle(context), one)).onSuccess(deployments::push)
+        .compose(id -> PermissionsModule.deploy(vertx, context, perCore)).onSuccess(ids -> ids.forEach(deployments::push))
         .compose(id -> vertx.deployVerticle(() -> new DeploymentsVerticle(context), one)).onSuccess(deployments::push)
         .compose(id -> vertx.deployVerticle(() -> new ApiVerticle(config, metrics), new DeploymentOptions().setInstances(perCore)))
         .onSuccess(deployments::push)

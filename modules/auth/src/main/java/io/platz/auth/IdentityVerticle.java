@@ -10,7 +10,6 @@ import io.platz.auth.identities.TokenCommands;
 import io.platz.auth.identities.TokenFamily;
 import io.platz.auth.identities.UserCommands;
 import io.platz.common.bus.Addresses;
-import io.platz.common.bus.Command;
 import io.platz.common.token.IssuedToken;
 import io.platz.persistence.ModuleContext;
 import io.platz.persistence.ModuleVerticle;
@@ -22,7 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,24 +59,24 @@ public final class IdentityVerticle extends ModuleVerticle {
     TokenCommands userTokens = new TokenCommands(TokenFamily.USER, pool, audit, evictions, hasher);
     TokenCommands botTokens = new TokenCommands(TokenFamily.BOT, pool, audit, evictions, hasher);
 
-    command(Addresses.Auth.USERS_LIST, users::list);
-    command(Addresses.Auth.USERS_GET, users::get);
-    command(Addresses.Auth.USERS_CREATE, users::create);
-    command(Addresses.Auth.USERS_UPDATE, users::update);
-    command(Addresses.Auth.USER_TOKENS_LIST, userTokens::list);
-    command(Addresses.Auth.USER_TOKENS_GET, userTokens::get);
-    command(Addresses.Auth.USER_TOKENS_CREATE, userTokens::create);
-    command(Addresses.Auth.USER_TOKENS_REVOKE, userTokens::revoke);
+    serveCommand(Addresses.Auth.USERS_LIST, users::list);
+    serveCommand(Addresses.Auth.USERS_GET, users::get);
+    serveCommand(Addresses.Auth.USERS_CREATE, users::create);
+    serveCommand(Addresses.Auth.USERS_UPDATE, users::update);
+    serveCommand(Addresses.Auth.USER_TOKENS_LIST, userTokens::list);
+    serveCommand(Addresses.Auth.USER_TOKENS_GET, userTokens::get);
+    serveCommand(Addresses.Auth.USER_TOKENS_CREATE, userTokens::create);
+    serveCommand(Addresses.Auth.USER_TOKENS_REVOKE, userTokens::revoke);
     serve(Addresses.Auth.USER_TOKENS_OWNER, userTokens::owner);
-    command(Addresses.Auth.BOTS_LIST, bots::list);
-    command(Addresses.Auth.BOTS_GET, bots::get);
-    command(Addresses.Auth.BOTS_CREATE, bots::create);
-    command(Addresses.Auth.BOTS_UPDATE, bots::update);
-    command(Addresses.Auth.BOTS_DELETE, bots::delete);
-    command(Addresses.Auth.BOT_TOKENS_LIST, botTokens::list);
-    command(Addresses.Auth.BOT_TOKENS_GET, botTokens::get);
-    command(Addresses.Auth.BOT_TOKENS_CREATE, botTokens::create);
-    command(Addresses.Auth.BOT_TOKENS_REVOKE, botTokens::revoke);
+    serveCommand(Addresses.Auth.BOTS_LIST, bots::list);
+    serveCommand(Addresses.Auth.BOTS_GET, bots::get);
+    serveCommand(Addresses.Auth.BOTS_CREATE, bots::create);
+    serveCommand(Addresses.Auth.BOTS_UPDATE, bots::update);
+    serveCommand(Addresses.Auth.BOTS_DELETE, bots::delete);
+    serveCommand(Addresses.Auth.BOT_TOKENS_LIST, botTokens::list);
+    serveCommand(Addresses.Auth.BOT_TOKENS_GET, botTokens::get);
+    serveCommand(Addresses.Auth.BOT_TOKENS_CREATE, botTokens::create);
+    serveCommand(Addresses.Auth.BOT_TOKENS_REVOKE, botTokens::revoke);
 
     flushTimer = vertx.setPeriodic(LAST_USED_FLUSH_MS, tick -> lastUsed.flush(pool)
         .onFailure(failure -> LOG.warn("could not write last_used_at: {}", failure.toString())));
@@ -97,9 +95,6 @@ public final class IdentityVerticle extends ModuleVerticle {
         .eventually(super::stop);
   }
 
-  private void command(String address, Function<Command, Future<?>> handler) {
-    serve(address, request -> handler.apply(Command.fromJson(request)));
-  }
 
   /** The log names the file, never the token; only the owner may read it. */
   private Future<Void> writeInitialAdminToken(Optional<IssuedToken> token) {

@@ -1,11 +1,13 @@
 package io.platz.deployments;
 
+import io.platz.audit.api.AuditTrail;
 import io.platz.common.bus.Addresses;
+import io.platz.deployments.deployments.DeploymentCommands;
 import io.platz.persistence.ModuleContext;
 import io.platz.persistence.ModuleVerticle;
 import io.vertx.core.Future;
 
-/** The deployments module's verticle. */
+/** Deployments (and, with the audit work, their tasks), served on the bus. */
 public final class DeploymentsVerticle extends ModuleVerticle {
 
   public DeploymentsVerticle(ModuleContext context) {
@@ -19,6 +21,13 @@ public final class DeploymentsVerticle extends ModuleVerticle {
 
   @Override
   protected Future<?> register() {
+    DeploymentCommands deployments = new DeploymentCommands(pool, new AuditTrail(vertx));
+    serveCommand(Addresses.Deployments.LIST, deployments::list);
+    serveCommand(Addresses.Deployments.GET, deployments::get);
+    serveCommand(Addresses.Deployments.CREATE, deployments::create);
+    serveCommand(Addresses.Deployments.UPDATE, deployments::update);
+    serveCommand(Addresses.Deployments.DELETE, deployments::delete);
+    serve(Addresses.Deployments.LOCATE, deployments::locate);
     return Future.succeededFuture();
   }
 }

@@ -3,19 +3,28 @@ package io.platz.permissions;
 import io.platz.common.auth.Identity;
 import io.platz.common.bus.Addresses;
 import io.platz.common.permissions.Action;
+import io.platz.permissions.decisions.EnvRules;
 import io.platz.permissions.decisions.IdentityRules;
+import io.platz.permissions.grants.GrantCache;
+import io.platz.permissions.grants.GrantSet;
 import io.platz.persistence.ModuleContext;
 import io.platz.persistence.ModuleVerticle;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 
-/** Decides, over the event bus, whether an identity may do an action, and what it may see. */
+/**
+ * Decides, over the event bus, whether an identity may do an action and what it may see. Grants are read through
+ * the process's grant cache, so a decision usually needs no database.
+ */
 public final class PermissionsVerticle extends ModuleVerticle {
 
+  private final GrantCache grants;
   private IdentityRules identityRules;
+  private EnvRules envRules;
 
-  public PermissionsVerticle(ModuleContext context) {
+  public PermissionsVerticle(ModuleContext context, GrantCache grants) {
     super(context);
+    this.grants = grants;
   }
 
   @Override
@@ -26,6 +35,7 @@ public final class PermissionsVerticle extends ModuleVerticle {
   @Override
   protected Future<?> register() {
     identityRules = new IdentityRules(vertx.eventBus());
+    envRules = new EnvRules(vertx.eventBus(), pool);
     serve(Addresses.Permissions.DECIDE, this::decide);
     return Future.succeededFuture();
   }
@@ -35,6 +45,11 @@ public final class PermissionsVerticle extends ModuleVerticle {
     Action action = Action.valueOf(request.getString("action"));
     JsonObject params = request.getJsonObject("params", new JsonObject());
     JsonObject body = request.getJsonObject("body", new JsonObject());
-    return identityRules.decide(who, action, params, body);
+    if (action.isIdentityAction()) {
+      return identityRules.decide(who, action, params, body);
+    }
+    Future<GrantSet> held = who.siteAdmin() || who.isDeployment()
+        ? Future.succeededFuture(GrantSet.NONE) : grants.grantsOf(pool, who.id());
+    return held.compose(set -> envRules.decide(who, set, action, params, body));
   }
 }

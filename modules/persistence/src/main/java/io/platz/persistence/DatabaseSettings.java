@@ -44,7 +44,11 @@ public record DatabaseSettings(String host, int port, String database, String us
         .setPort(port)
         .setDatabase(database)
         .setUser(user)
-        .setPassword(password);
+        .setPassword(password)
+        // parse and plan each statement once per connection, not on every execution
+        .setCachePreparedStatements(true)
+        .setPreparedStatementCacheMaxSize(256)
+        .setPreparedStatementCacheSqlLimit(4096);
   }
 
   /** Names the server for messages and logs. */

@@ -6,6 +6,7 @@ import io.vertx.core.http.ConnectionPoolTooBusyException;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 import java.net.ConnectException;
+import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -22,7 +23,7 @@ public final class DbErrors {
       return apiError;
     }
     if (failure instanceof PgException pg) {
-      return fromSqlState(pg.getSqlState());
+      return ruleBroken(pg).orElseGet(() -> fromSqlState(pg.getSqlState()));
     }
     if (isUnavailable(failure)) {
       return ApiError.unavailable("the database is unavailable; try again shortly");
@@ -52,6 +53,24 @@ public final class DbErrors {
 
   public static boolean isUniqueViolation(Throwable failure) {
     return failure instanceof PgException pg && "23505".equals(pg.getSqlState());
+  }
+
+  /** The foreign key a failure violated, if that is what it is: lets a caller say which reference was unknown. */
+  public static Optional<String> violatedForeignKey(Throwable failure) {
+    return failure instanceof PgException pg && "23503".equals(pg.getSqlState())
+        ? Optional.ofNullable(pg.getConstraint()) : Optional.empty();
+  }
+
+  /**
+   * A rule the database itself enforces (a trigger) raises SQLSTATE {@code PZnnn}: nnn is the HTTP status and the
+   * message is written for a person.
+   */
+  private static Optional<ApiError> ruleBroken(PgException pg) {
+    String state = pg.getSqlState();
+    if (state == null || !state.matches("PZ[45]\\d\\d")) {
+      return Optional.empty();
+    }
+    return Optional.of(new ApiError(Integer.parseInt(state.substring(2)), pg.getErrorMessage()));
   }
 
   private static ApiError fromSqlState(String state) {

@@ -48,7 +48,7 @@ public final class BotCommands {
 
   public Future<JsonObject> list(Command command) {
     Fields query = Fields.query(command.params());
-    Where where = new Where().andIf(query.string("display_name").map(UserCommands::contains), "b.display_name ILIKE ?");
+    Where where = new Where().andIf(query.string("display_name").map(Where::contains), "b.display_name ILIKE ?");
     if (!query.bool("include_deleted").orElse(false)) {
       where.and("b.deleted_at IS NULL");
     }

@@ -44,8 +44,8 @@ public final class UserCommands {
   public Future<JsonObject> list(Command command) {
     Fields query = Fields.query(command.params());
     Where where = new Where()
-        .andIf(query.string("display_name").map(UserCommands::contains), "u.display_name ILIKE ?")
-        .andIf(query.string("email").map(UserCommands::contains), "u.email ILIKE ?")
+        .andIf(query.string("display_name").map(Where::contains), "u.display_name ILIKE ?")
+        .andIf(query.string("email").map(Where::contains), "u.email ILIKE ?")
         .andIf(query.bool("is_active"), "u.is_active = ?")
         .andIf(query.bool("is_admin"), "u.is_admin = ?");
     return Pages.fetch(pool, Users.COLUMNS, "users u", where, "u.created_at, u.id",
@@ -135,9 +135,5 @@ public final class UserCommands {
       throw ApiError.badRequest("'email' must be an email address");
     }
     return value;
-  }
-
-  static String contains(String text) {
-    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
   }
 }

@@ -61,6 +61,30 @@ public final class Addresses {
      * fails 403 (not allowed), 404 (not visible to the caller) or 400 (the request does not say what it acts on).
      */
     public static final String DECIDE = "platz.permissions.decide";
+    /** {} → {"status": "UP"}, or fails 503: the verticle that manages envs, kinds and grants. */
+    public static final String ACCESS_HEALTH = "platz.permissions.access.health";
+
+    public static final String ENVS_LIST = "platz.permissions.envs.list";
+    public static final String ENVS_GET = "platz.permissions.envs.get";
+    public static final String ENVS_CREATE = "platz.permissions.envs.create";
+    public static final String ENVS_UPDATE = "platz.permissions.envs.update";
+    public static final String ENVS_DELETE = "platz.permissions.envs.delete";
+
+    public static final String ENV_ROLES_LIST = "platz.permissions.env-user-permissions.list";
+    public static final String ENV_ROLES_GET = "platz.permissions.env-user-permissions.get";
+    public static final String ENV_ROLES_GRANT = "platz.permissions.env-user-permissions.create";
+    public static final String ENV_ROLES_REMOVE = "platz.permissions.env-user-permissions.delete";
+
+    public static final String KINDS_LIST = "platz.permissions.deployment-kinds.list";
+    public static final String KINDS_GET = "platz.permissions.deployment-kinds.get";
+    public static final String KINDS_CREATE = "platz.permissions.deployment-kinds.create";
+    public static final String KINDS_UPDATE = "platz.permissions.deployment-kinds.update";
+    public static final String KINDS_DELETE = "platz.permissions.deployment-kinds.delete";
+
+    public static final String DEPLOYMENT_ROLES_LIST = "platz.permissions.deployment-permissions.list";
+    public static final String DEPLOYMENT_ROLES_GET = "platz.permissions.deployment-permissions.get";
+    public static final String DEPLOYMENT_ROLES_GRANT = "platz.permissions.deployment-permissions.create";
+    public static final String DEPLOYMENT_ROLES_REMOVE = "platz.permissions.deployment-permissions.delete";
 
     private Permissions() {
     }
@@ -70,6 +94,14 @@ public final class Addresses {
   public static final class Deployments {
     /** {} → {"status": "UP"}, or fails 503. */
     public static final String HEALTH = "platz.deployments.health";
+
+    public static final String LIST = "platz.deployments.list";
+    public static final String GET = "platz.deployments.get";
+    public static final String CREATE = "platz.deployments.create";
+    public static final String UPDATE = "platz.deployments.update";
+    public static final String DELETE = "platz.deployments.delete";
+    /** {"id"} → {"env_id", "kind_id", "name"} of a live deployment, or fails 404: for permission decisions. */
+    public static final String LOCATE = "platz.deployments.locate";
 
     private Deployments() {
     }
@@ -88,5 +120,5 @@ public final class Addresses {
 
   /** The health addresses that {@code GET /ready} asks, one per module verticle. */
   public static final List<String> HEALTH_CHECKS =
-      List.of(Auth.HEALTH, Auth.IDENTITY_HEALTH, Permissions.HEALTH, Deployments.HEALTH, Audit.HEALTH);
+      List.of(Auth.HEALTH, Auth.IDENTITY_HEALTH, Permissions.HEALTH, Permissions.ACCESS_HEALTH, Deployments.HEALTH, Audit.HEALTH);
 }

@@ -17,9 +17,32 @@ public enum Action {
   BOTS_DELETE,
   BOT_TOKENS_READ,
   BOT_TOKENS_CREATE,
-  BOT_TOKENS_REVOKE;
+  BOT_TOKENS_REVOKE,
+  ENVS_READ,
+  ENVS_CREATE,
+  ENVS_UPDATE,
+  ENVS_DELETE,
+  ENV_ROLES_READ,
+  ENV_ROLES_GRANT,
+  ENV_ROLES_REMOVE,
+  KINDS_READ,
+  KINDS_CREATE,
+  KINDS_UPDATE,
+  KINDS_DELETE,
+  DEPLOYMENT_ROLES_READ,
+  DEPLOYMENT_ROLES_GRANT,
+  DEPLOYMENT_ROLES_REMOVE,
+  DEPLOYMENTS_READ,
+  DEPLOYMENTS_CREATE,
+  DEPLOYMENTS_UPDATE,
+  DEPLOYMENTS_DELETE;
 
   public boolean isRead() {
     return name().endsWith("_READ");
+  }
+
+  /** Whether the identity-management rules decide it (the others concern envs and what is in them). */
+  public boolean isIdentityAction() {
+    return ordinal() <= BOT_TOKENS_REVOKE.ordinal();
   }
 }

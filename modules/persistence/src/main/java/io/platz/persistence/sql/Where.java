@@ -55,6 +55,11 @@ public final class Where {
         envIds, kindEnvs, kindIds);
   }
 
+  /** A LIKE pattern matching values that contain {@code text} literally (its %, _ and \\ escaped). */
+  public static String contains(String text) {
+    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+  }
+
   public String sql() {
     return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
   }

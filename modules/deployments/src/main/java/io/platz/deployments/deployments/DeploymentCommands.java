@@ -1,0 +1,188 @@
+package io.platz.deployments.deployments;
+
+import io.platz.audit.api.Actor;
+import io.platz.audit.api.AuditEvent;
+import io.platz.audit.api.AuditEventTypes;
+import io.platz.audit.api.AuditTrail;
+import io.platz.common.bus.Command;
+import io.platz.common.error.ApiError;
+import io.platz.common.json.Fields;
+import io.platz.common.json.Text;
+import io.platz.persistence.DbErrors;
+import io.platz.persistence.Tx;
+import io.platz.persistence.sql.Columns;
+import io.platz.persistence.sql.PageRequest;
+import io.platz.persistence.sql.Pages;
+import io.platz.persistence.sql.Rows;
+import io.platz.persistence.sql.Where;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Deployments: created, changed and retired by those the permissions module allowed, read within the caller's
+ * scope (filtered in SQL, so totals and pages are right). A retired deployment is still answered by id, with
+ * {@code deleted_at}, so that the tasks it leaves behind can name it.
+ */
+public final class DeploymentCommands {
+
+  public static final List<String> STATUSES = List.of("Unknown", "Installing", "Renaming", "Upgrading", "Running", "Error",
+      "Uninstalling", "Uninstalled", "Deleting");
+  private static final String COLUMNS =
+      "d.id, d.created_at, d.name, d.env_id, d.kind_id, d.enabled, d.status, d.config, d.description_md, d.deleted_at";
+  private static final String SUBJECT = "Deployment";
+
+  private final Pool pool;
+  private final AuditTrail audit;
+
+  public DeploymentCommands(Pool pool, AuditTrail audit) {
+    this.pool = pool;
+    this.audit = audit;
+  }
+
+  public Future<JsonObject> list(Command command) {
+    Fields query = Fields.query(command.params());
+    Where where = new Where().scoped(command.scope(), "d.env_id", "d.kind_id")
+        .andIf(query.uuid("env_id"), "d.env_id = ?")
+        .andIf(query.uuid("kind_id"), "d.kind_id = ?")
+        .andIf(query.string("name").map(Where::contains), "d.name ILIKE ?")
+        .andIf(query.bool("enabled"), "d.enabled = ?")
+        .andIf(query.oneOf("status", STATUSES), "d.status = ?");
+    if (!query.bool("include_deleted").orElse(false)) {
+      where.and("d.deleted_at IS NULL");
+    }
+    return Pages.fetch(pool, COLUMNS, "deployments d", where, "d.created_at, d.id", PageRequest.from(command.params()),
+        DeploymentCommands::toJson);
+  }
+
+  public Future<JsonObject> get(Command command) {
+    Where where = new Where().scoped(command.scope(), "d.env_id", "d.kind_id")
+        .and("d.id = ?", Fields.parseUuid("id", command.params().getString("id")));
+    return pool.preparedQuery("SELECT " + COLUMNS + " FROM deployments d" + where.sql()).execute(where.args())
+        .map(rows -> toJson(Rows.one(rows, "deployment")));
+  }
+
+  public Future<JsonObject> create(Command command) {
+    Fields body = Fields.body(command.body());
+    UUID env = body.requireUuid("env_id");
+    UUID kind = body.requireUuid("kind_id");
+    String name = Text.name("name", body.requireString("name"), 100);
+    JsonObject config = body.object("config").orElse(new JsonObject());
+    boolean enabled = body.bool("enabled").orElse(true);
+    String description = description(body);
+    return Tx.run(pool, tx -> tx.sql().preparedQuery("""
+                INSERT INTO deployments (name, env_id, kind_id, enabled, config, description_md)
+                VALUES ($1, $2, $3, $4, $5, $6) RETURNING *""")
+            .execute(Tuple.of(name, env, kind, enabled, config, description))
+            .map(rows -> toJson(rows.iterator().next()))
+            .compose(created -> audit.record(tx, new AuditEvent(AuditEventTypes.DEPLOYMENT_CREATED, Actor.of(command.actor()), env,
+                    SUBJECT, UUID.fromString(created.getString("id")),
+                    new JsonObject().put("name", name).put("kind_id", kind.toString()).put("enabled", enabled)))
+                .map(created)))
+        .recover(DeploymentCommands::nameTaken);
+  }
+
+  /** The env and kind of a deployment never change: they are what its permissions hang on. */
+  public Future<JsonObject> update(Command command) {
+    UUID id = Fields.parseUuid("id", command.params().getString("id"));
+    Fields body = Fields.body(command.body());
+    String name = body.string("name").map(text -> Text.name("name", text, 100)).orElse(null);
+    Boolean enabled = body.bool("enabled").orElse(null);
+    String status = body.oneOf("status", STATUSES).orElse(null);
+    JsonObject config = body.object("config").orElse(null);
+    boolean describes = body.has("description_md");
+    String description = description(body);
+    return Tx.run(pool, tx -> tx.sql()
+            .preparedQuery("SELECT * FROM deployments WHERE id = $1 AND deleted_at IS NULL FOR UPDATE").execute(Tuple.of(id))
+            .map(rows -> toJson(Rows.one(rows, "deployment")))
+            .compose(before -> {
+              refuseMove(body, before);
+              JsonObject changes = new JsonObject();
+              change(changes, before, "name", name);
+              change(changes, before, "enabled", enabled);
+              change(changes, before, "status", status);
+              change(changes, before, "config", config);
+              if (describes && !Objects.equals(description, before.getString("description_md"))) {
+                changes.put("description_md", new JsonArray().add(before.getString("description_md")).add(description));
+              }
+              if (changes.isEmpty()) {
+                return Future.succeededFuture(before);
+              }
+              return tx.sql().preparedQuery("""
+                      UPDATE deployments SET name = coalesce($2, name), enabled = coalesce($3, enabled),
+                          status = coalesce($4, status), config = coalesce($5, config),
+                          description_md = CASE WHEN $6 THEN $7 ELSE description_md END
+                      WHERE id = $1 RETURNING *""")
+                  .execute(Tuple.of(id, name, enabled, status, config, describes, description))
+                  .map(rows -> toJson(rows.iterator().next()))
+                  .compose(after -> audit.record(tx, new AuditEvent(AuditEventTypes.DEPLOYMENT_UPDATED, Actor.of(command.actor()),
+                      UUID.fromString(after.getString("env_id")), SUBJECT, id, new JsonObject().put("changes", changes))).map(after));
+            }))
+        .recover(DeploymentCommands::nameTaken);
+  }
+
+  public Future<Void> delete(Command command) {
+    UUID id = Fields.parseUuid("id", command.params().getString("id"));
+    return Tx.run(pool, tx -> tx.sql()
+        .preparedQuery("UPDATE deployments SET deleted_at = now(), enabled = false WHERE id = $1 AND deleted_at IS NULL RETURNING *")
+        .execute(Tuple.of(id))
+        .map(rows -> Rows.one(rows, "deployment"))
+        .compose(retired -> audit.record(tx, new AuditEvent(AuditEventTypes.DEPLOYMENT_DELETED, Actor.of(command.actor()),
+            retired.getUUID("env_id"), SUBJECT, id, new JsonObject().put("name", retired.getString("name"))))));
+  }
+
+  /** Where a live deployment is, for the permissions module's decisions. */
+  public Future<JsonObject> locate(JsonObject request) {
+    UUID id = Fields.parseUuid("id", request.getString("id"));
+    return pool.preparedQuery("SELECT env_id, kind_id, name FROM deployments WHERE id = $1 AND deleted_at IS NULL")
+        .execute(Tuple.of(id))
+        .map(rows -> {
+          Row row = Rows.one(rows, "deployment");
+          return new JsonObject().put("env_id", row.getUUID("env_id").toString())
+              .put("kind_id", row.getUUID("kind_id").toString()).put("name", row.getString("name"));
+        });
+  }
+
+  private static void refuseMove(Fields body, JsonObject before) {
+    for (String field : new String[] {"env_id", "kind_id"}) {
+      if (body.uuid(field).map(value -> !value.toString().equals(before.getString(field))).orElse(false)) {
+        throw ApiError.badRequest("'" + field + "' of a deployment cannot change; create a new deployment instead");
+      }
+    }
+  }
+
+  private static String description(Fields body) {
+    return body.string("description_md").map(text -> Text.text("description_md", text, 20_000)).orElse(null);
+  }
+
+  private static void change(JsonObject changes, JsonObject before, String field, Object value) {
+    if (value != null && !Objects.equals(before.getValue(field), value)) {
+      changes.put(field, new JsonArray().add(before.getValue(field)).add(value));
+    }
+  }
+
+  static JsonObject toJson(Row row) {
+    return new JsonObject()
+        .put("id", Columns.uuid(row, "id"))
+        .put("created_at", Columns.time(row, "created_at"))
+        .put("name", row.getString("name"))
+        .put("env_id", Columns.uuid(row, "env_id"))
+        .put("kind_id", Columns.uuid(row, "kind_id"))
+        .put("enabled", row.getBoolean("enabled"))
+        .put("status", row.getString("status"))
+        .put("config", (JsonObject) row.getValue("config"))
+        .put("description_md", row.getString("description_md"))
+        .put("deleted_at", Columns.time(row, "deleted_at"));
+  }
+
+  private static <T> Future<T> nameTaken(Throwable failure) {
+    return Future.failedFuture(DbErrors.isUniqueViolation(failure)
+        ? ApiError.conflict("a deployment of this kind with this name already exists in this env") : failure);
+  }
+}

@@ -1,0 +1,65 @@
+package io.platz.persistence.cache;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+
+/**
+ * A bounded cache (Caffeine, least recently used out first) of things read from the database that a change can
+ * revoke, shared by the verticles of one process.
+ *
+ * <p>Correct under revocation: every eviction bumps a generation counter first; a lookup that read the database
+ * before an eviction and stores its result after it sees the generation move and drops what it stored. So once
+ * an eviction has returned, no request is answered from a stale entry. The time-to-live is a safety net only,
+ * for evictions from other processes that arrive through the database.
+ */
+public final class RevocableCache<K, V> {
+
+  private static final Duration SAFETY_TTL = Duration.ofMinutes(10);
+
+  private final Cache<K, V> cache;
+  private final AtomicLong generation = new AtomicLong();
+
+  public RevocableCache(int maximumSize) {
+    this.cache = Caffeine.newBuilder().maximumSize(maximumSize).expireAfterWrite(SAFETY_TTL).build();
+  }
+
+  public V get(K key) {
+    return cache.getIfPresent(key);
+  }
+
+  /** Read before going to the database; hand it back to {@link #put}. */
+  public long generation() {
+    return generation.get();
+  }
+
+  public void put(K key, V value, long generationBeforeLoad) {
+    cache.put(key, value);
+    if (generation.get() != generationBeforeLoad) {
+      cache.invalidate(key);
+    }
+  }
+
+  public void evict(Collection<K> keys) {
+    generation.incrementAndGet();
+    cache.invalidateAll(keys);
+  }
+
+  /** O(cache size): for rare events. */
+  public void evictIf(Predicate<V> condition) {
+    generation.incrementAndGet();
+    cache.asMap().values().removeIf(condition);
+  }
+
+  public void evictAll() {
+    generation.incrementAndGet();
+    cache.invalidateAll();
+  }
+
+  public long size() {
+    return cache.estimatedSize();
+  }
+}
