@@ -5,6 +5,7 @@ import static io.vertx.core.http.HttpMethod.GET;
 import static io.vertx.core.http.HttpMethod.POST;
 import static io.vertx.core.http.HttpMethod.PUT;
 
+import io.platz.common.bus.Addresses.Audit;
 import io.platz.common.bus.Addresses.Auth;
 import io.platz.common.bus.Addresses.Deployments;
 import io.platz.common.bus.Addresses.Permissions;
@@ -62,7 +63,16 @@ public final class Endpoints {
       new Endpoint(GET, "/deployments/:id", Action.DEPLOYMENTS_READ, Deployments.GET, 200),
       new Endpoint(POST, "/deployments", Action.DEPLOYMENTS_CREATE, Deployments.CREATE, 201),
       new Endpoint(PUT, "/deployments/:id", Action.DEPLOYMENTS_UPDATE, Deployments.UPDATE, 200),
-      new Endpoint(DELETE, "/deployments/:id", Action.DEPLOYMENTS_DELETE, Deployments.DELETE, 204));
+      new Endpoint(DELETE, "/deployments/:id", Action.DEPLOYMENTS_DELETE, Deployments.DELETE, 204),
+      new Endpoint(POST, "/deployments/:id/credentials", Action.DEPLOYMENT_CREDENTIALS_CREATE, Auth.DEPLOYMENT_TOKENS_CREATE, 201),
+
+      new Endpoint(GET, "/deployment-tasks", Action.TASKS_READ, Deployments.TASKS_LIST, 200),
+      new Endpoint(GET, "/deployment-tasks/:id", Action.TASKS_READ, Deployments.TASKS_GET, 200),
+      new Endpoint(POST, "/deployment-tasks", Action.TASKS_CREATE, Deployments.TASKS_CREATE, 201),
+      new Endpoint(DELETE, "/deployment-tasks/:id", Action.TASKS_CANCEL, Deployments.TASKS_CANCEL, 200),
+      new Endpoint(PUT, "/deployment-tasks/:id", Action.TASKS_ADVANCE, Deployments.TASKS_ADVANCE, 200),
+
+      new Endpoint(GET, "/audit-events", Action.AUDIT_READ, Audit.LIST, 200));
 
   private Endpoints() {
   }

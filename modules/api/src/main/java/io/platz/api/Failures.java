@@ -52,12 +52,7 @@ public final class Failures {
       return error;
     }
     if (failure instanceof ReplyException reply) {
-      return switch (reply.failureType()) {
-        case RECIPIENT_FAILURE -> fromReply(reply);
-        case NO_HANDLERS -> ApiError.unavailable("a service this request needs is unavailable");
-        case TIMEOUT -> ApiError.timeout("an internal step timed out");
-        default -> ApiError.internal();
-      };
+      return ApiError.fromReply(reply);
     }
     if (failure instanceof DecodeException) {
       return ApiError.badRequest("the request body is not valid JSON");
@@ -66,14 +61,6 @@ public final class Failures {
       return fromStatus(http.getStatusCode());
     }
     return fromStatus(failure == null || status >= 400 ? status : 500);
-  }
-
-  private static ApiError fromReply(ReplyException reply) {
-    int code = reply.failureCode();
-    if (code < 400 || code > 599 || code == 500) {
-      return ApiError.internal();
-    }
-    return new ApiError(code, reply.getMessage());
   }
 
   private static ApiError fromStatus(int status) {

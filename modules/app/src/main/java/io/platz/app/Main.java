@@ -1,5 +1,6 @@
 package io.platz.app;
 
+import io.platz.audit.chain.AuditVerifier;
 import io.platz.common.StartupException;
 import io.platz.common.Version;
 import io.platz.common.config.ConfigException;
@@ -13,7 +14,8 @@ import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
 
 /**
- * {@code java -jar platz.jar} runs the server; {@code admin create-token} is for automation and recovery.
+ * {@code java -jar platz.jar} runs the server; {@code admin create-token} is for automation and recovery;
+ * {@code audit verify} checks the audit chain.
  * Failures print one line ({@code platz: ...}) and exit 1; a usage error exits 2. SIGTERM and SIGINT shut the
  * server down in order (drain HTTP, undeploy, close the pool, stop the embedded database) and exit 0.
  */
@@ -23,6 +25,7 @@ public final class Main {
   private static final String USAGE = """
       usage: java -jar platz.jar [serve]
              java -jar platz.jar admin create-token --email <email>
+             java -jar platz.jar audit verify
       Configuration comes from config/platz.json and PLATZ_* environment variables (see README).""";
 
   private Main() {
@@ -37,6 +40,11 @@ public final class Main {
       } else if (command.size() == 4 && command.subList(0, 3).equals(List.of("admin", "create-token", "--email"))) {
         System.out.println(AdminCommand.createToken(config, command.get(3)));
         System.exit(0);
+      } else if (command.equals(List.of("audit", "verify"))) {
+        AuditVerifier.Result result = AuditCommand.verify(config);
+        System.out.println(result.firstBroken().isEmpty() ? "intact"
+            : "seq " + result.firstBroken().getAsLong() + " does not match the chain");
+        System.exit(result.firstBroken().isEmpty() ? 0 : 1);
       } else {
         System.err.println(USAGE);
         System.exit(2);

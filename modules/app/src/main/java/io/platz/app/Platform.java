@@ -23,6 +23,7 @@ import java.net.BindException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,6 +49,16 @@ public final class Platform {
 
   /** Blocking: call it from a plain thread, never an event loop. */
   public static Platform start(PlatzConfig config) {
+    return start(config, vertx -> { });
+  }
+
+  /**
+   * As {@link #start(PlatzConfig)}, calling {@code beforeDeploy} with the Vert.x instance before any verticle is
+   * deployed: where a consumer in this process subscribes to {@code platz.audit.events}, so that it also receives
+   * what the audit verticle publishes as soon as it starts (events a previous process committed but did not
+   * publish).
+   */
+  public static Platform start(PlatzConfig config, Consumer<Vertx> beforeDeploy) {
     MigratedDatabase database = MigratedDatabase.open(config);
     Vertx vertx = null;
     try {
@@ -61,6 +72,7 @@ public final class Platform {
               .addDisabledMetricsCategory(MetricsDomain.EVENT_BUS)))
           .withMetrics(new MicrometerMetricsFactory(metrics))
           .build();
+      beforeDeploy.accept(vertx);
       Platform platform = new Platform(config, database, vertx);
       platform.deploy(new ModuleContext(config, database.settings(), database.migrations().schemaVersion(), keys), metrics)
           .await(60, TimeUnit.SECONDS);

@@ -1,12 +1,23 @@
 package io.platz.audit;
 
+import io.platz.audit.chain.AuditChain;
+import io.platz.audit.chain.AuditPump;
 import io.platz.common.bus.Addresses;
 import io.platz.persistence.ModuleContext;
 import io.platz.persistence.ModuleVerticle;
 import io.vertx.core.Future;
 
-/** The audit module's verticle. */
+/**
+ * The audit trail's verticle: it pumps committed events into the chain and onto the event bus (woken by each
+ * transaction that recorded some, and every half second for whatever other processes wrote or a crash left
+ * behind), and serves the events to the API.
+ */
 public final class AuditVerticle extends ModuleVerticle {
+
+  private static final long SWEEP_MS = 500;
+
+  private AuditPump pump;
+  private long sweep;
 
   public AuditVerticle(ModuleContext context) {
     super(context);
@@ -19,6 +30,17 @@ public final class AuditVerticle extends ModuleVerticle {
 
   @Override
   protected Future<?> register() {
+    pump = new AuditPump(vertx, pool, new AuditChain(context.keys().auditKey()));
+    serveCommand(Addresses.Audit.LIST, new AuditEvents(pool)::list);
+    vertx.eventBus().consumer(Addresses.Audit.APPENDED, appended -> pump.wake());
+    sweep = vertx.setPeriodic(SWEEP_MS, tick -> pump.wake());
+    pump.wake();
     return Future.succeededFuture();
+  }
+
+  @Override
+  public Future<?> stop() {
+    vertx.cancelTimer(sweep);
+    return pump.idle().eventually(super::stop);
   }
 }

@@ -6,6 +6,7 @@ import io.platz.auth.credentials.LastUsedRecorder;
 import io.platz.auth.credentials.TokenHasher;
 import io.platz.auth.identities.AdminTokens;
 import io.platz.auth.identities.BotCommands;
+import io.platz.auth.identities.DeploymentTokens;
 import io.platz.auth.identities.TokenCommands;
 import io.platz.auth.identities.TokenFamily;
 import io.platz.auth.identities.UserCommands;
@@ -21,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,6 +79,13 @@ public final class IdentityVerticle extends ModuleVerticle {
     serveCommand(Addresses.Auth.BOT_TOKENS_GET, botTokens::get);
     serveCommand(Addresses.Auth.BOT_TOKENS_CREATE, botTokens::create);
     serveCommand(Addresses.Auth.BOT_TOKENS_REVOKE, botTokens::revoke);
+    DeploymentTokens deploymentTokens = new DeploymentTokens(pool, audit, hasher, vertx.eventBus(),
+        context.config().deploymentTokenTtl());
+    serveCommand(Addresses.Auth.DEPLOYMENT_TOKENS_CREATE, deploymentTokens::create);
+    serve(Addresses.Auth.EVICT_SUBJECT, request -> {
+      evictions.evictLocally(UUID.fromString(request.getString("subject_id")));
+      return Future.succeededFuture(new JsonObject());
+    });
 
     flushTimer = vertx.setPeriodic(LAST_USED_FLUSH_MS, tick -> lastUsed.flush(pool)
         .onFailure(failure -> LOG.warn("could not write last_used_at: {}", failure.toString())));

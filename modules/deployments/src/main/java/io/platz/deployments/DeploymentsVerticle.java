@@ -3,11 +3,12 @@ package io.platz.deployments;
 import io.platz.audit.api.AuditTrail;
 import io.platz.common.bus.Addresses;
 import io.platz.deployments.deployments.DeploymentCommands;
+import io.platz.deployments.tasks.TaskCommands;
 import io.platz.persistence.ModuleContext;
 import io.platz.persistence.ModuleVerticle;
 import io.vertx.core.Future;
 
-/** Deployments (and, with the audit work, their tasks), served on the bus. */
+/** Deployments and their tasks, served on the bus. */
 public final class DeploymentsVerticle extends ModuleVerticle {
 
   public DeploymentsVerticle(ModuleContext context) {
@@ -21,13 +22,21 @@ public final class DeploymentsVerticle extends ModuleVerticle {
 
   @Override
   protected Future<?> register() {
-    DeploymentCommands deployments = new DeploymentCommands(pool, new AuditTrail(vertx));
+    AuditTrail audit = new AuditTrail(vertx);
+    DeploymentCommands deployments = new DeploymentCommands(pool, audit, vertx.eventBus());
+    TaskCommands tasks = new TaskCommands(pool, audit);
     serveCommand(Addresses.Deployments.LIST, deployments::list);
     serveCommand(Addresses.Deployments.GET, deployments::get);
     serveCommand(Addresses.Deployments.CREATE, deployments::create);
     serveCommand(Addresses.Deployments.UPDATE, deployments::update);
     serveCommand(Addresses.Deployments.DELETE, deployments::delete);
     serve(Addresses.Deployments.LOCATE, deployments::locate);
+    serveCommand(Addresses.Deployments.TASKS_LIST, tasks::list);
+    serveCommand(Addresses.Deployments.TASKS_GET, tasks::get);
+    serveCommand(Addresses.Deployments.TASKS_CREATE, tasks::create);
+    serveCommand(Addresses.Deployments.TASKS_CANCEL, tasks::cancel);
+    serveCommand(Addresses.Deployments.TASKS_ADVANCE, tasks::advance);
+    serve(Addresses.Deployments.TASKS_LOCATE, tasks::locate);
     return Future.succeededFuture();
   }
 }

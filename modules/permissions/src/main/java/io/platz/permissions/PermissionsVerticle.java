@@ -5,6 +5,7 @@ import io.platz.common.bus.Addresses;
 import io.platz.common.permissions.Action;
 import io.platz.permissions.decisions.EnvRules;
 import io.platz.permissions.decisions.IdentityRules;
+import io.platz.permissions.decisions.TaskRules;
 import io.platz.permissions.grants.GrantCache;
 import io.platz.permissions.grants.GrantSet;
 import io.platz.persistence.ModuleContext;
@@ -21,6 +22,7 @@ public final class PermissionsVerticle extends ModuleVerticle {
   private final GrantCache grants;
   private IdentityRules identityRules;
   private EnvRules envRules;
+  private TaskRules taskRules;
 
   public PermissionsVerticle(ModuleContext context, GrantCache grants) {
     super(context);
@@ -36,6 +38,7 @@ public final class PermissionsVerticle extends ModuleVerticle {
   protected Future<?> register() {
     identityRules = new IdentityRules(vertx.eventBus());
     envRules = new EnvRules(vertx.eventBus(), pool);
+    taskRules = new TaskRules(vertx.eventBus(), pool);
     serve(Addresses.Permissions.DECIDE, this::decide);
     return Future.succeededFuture();
   }
@@ -50,6 +53,8 @@ public final class PermissionsVerticle extends ModuleVerticle {
     }
     Future<GrantSet> held = who.siteAdmin() || who.isDeployment()
         ? Future.succeededFuture(GrantSet.NONE) : grants.grantsOf(pool, who.id());
-    return held.compose(set -> envRules.decide(who, set, action, params, body));
+    return held.compose(set -> action.isTaskWrite()
+        ? taskRules.decide(who, set, action, params, body)
+        : envRules.decide(who, set, action, params, body));
   }
 }

@@ -2,6 +2,7 @@ package io.platz.persistence;
 
 import io.platz.common.error.ApiError;
 import io.vertx.core.VertxException;
+import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.http.ConnectionPoolTooBusyException;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
@@ -10,7 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Maps what the database throws to an {@link ApiError}: state conflicts become 409, an unreachable or
+ * Maps what the database (or another module asked on the bus) throws to an {@link ApiError}: state conflicts become 409, an unreachable or
  * overloaded database 503. Anything else stays a 500, because it is a bug.
  */
 public final class DbErrors {
@@ -21,6 +22,9 @@ public final class DbErrors {
   public static ApiError toApiError(Throwable failure) {
     if (failure instanceof ApiError apiError) {
       return apiError;
+    }
+    if (failure instanceof ReplyException reply) {
+      return ApiError.fromReply(reply);
     }
     if (failure instanceof PgException pg) {
       return ruleBroken(pg).orElseGet(() -> fromSqlState(pg.getSqlState()));

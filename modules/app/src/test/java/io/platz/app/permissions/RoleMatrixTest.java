@@ -31,8 +31,8 @@ class RoleMatrixTest {
 
   static final List<String> CALLERS = List.of("site_admin", "env_admin", "env_user", "owner", "maintainer",
       "user_without_roles", "bot_env_admin", "bot_env_user", "bot_owner", "bot_maintainer", "bot_without_grants",
-      "bot_in_other_env", "deleted_bot", "revoked_token");
-  private static final List<String> DEAD = List.of("deleted_bot", "revoked_token");
+      "bot_in_other_env", "deleted_bot", "revoked_token", "deployment_in_prod", "deployment_in_staging", "deleted_deployment");
+  private static final List<String> DEAD = List.of("deleted_bot", "revoked_token", "deleted_deployment");
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
 
   private static TestPlatform platz;
@@ -127,6 +127,13 @@ class RoleMatrixTest {
       tokens.put("revoked_token", fixtures.remember(second.json().getString("created_token")));
       assertThat(api.delete("/api/v2/user-tokens/" + second.json().getString("id"), admin).status()).isEqualTo(204);
 
+      tokens.put("deployment_in_prod", credential(ids.get("api_1")));
+      tokens.put("deployment_in_staging", credential(ids.get("api_s")));
+      String doomedDeployment = deployment("prod", "api", "doomed");
+      tokens.put("deleted_deployment", credential(doomedDeployment));
+      assertThat(api.delete("/api/v2/deployments/" + doomedDeployment, admin).status()).isEqualTo(204);
+      ids.put("api_1_task", task(ids.get("api_1")));
+
       fresh.put("unique", () -> "m" + counter.incrementAndGet() + "-" + System.nanoTime());
       fresh.put("fresh_user", () -> fixtures.user("Fresh " + counter.incrementAndGet()));
       fresh.put("fresh_bot", () -> fixtures.bot("fresh-" + counter.incrementAndGet() + "-" + System.nanoTime()));
@@ -137,6 +144,7 @@ class RoleMatrixTest {
       fresh.put("fresh_env_grant", () -> envRole("prod", "user_id", fresh.get("fresh_user").get(), "User"));
       fresh.put("fresh_deployment_grant", () -> kindRole("prod", "api", "user_id", fresh.get("fresh_user").get(), "Maintainer"));
       fresh.put("fresh_api_deployment", () -> deployment("prod", "api", fresh.get("unique").get()));
+      fresh.put("fresh_api_1_task", () -> task(ids.get("api_1")));
     }
 
     Response send(String caller, RoleMatrix.Entry entry) {
@@ -184,6 +192,17 @@ class RoleMatrixTest {
 
     private String deployment(String env, String kind, String name) {
       return created("/deployments", new JsonObject().put("env_id", ids.get(env)).put("kind_id", ids.get(kind)).put("name", name));
+    }
+
+    private String credential(String deployment) {
+      Response response = api.post("/api/v2/deployments/" + deployment + "/credentials", admin, new JsonObject());
+      assertThat(response.status()).as(response.body()).isEqualTo(201);
+      return fixtures.remember(response.json().getString("created_token"));
+    }
+
+    private String task(String deployment) {
+      return created("/deployment-tasks", new JsonObject().put("deployment_id", deployment)
+          .put("operation", new JsonObject().put("InvokeAction", new JsonObject().put("action_id", "restart").put("body", new JsonObject()))));
     }
 
     private String tokenId(String path, JsonObject body) {

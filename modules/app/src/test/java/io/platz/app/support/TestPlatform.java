@@ -3,11 +3,13 @@ package io.platz.app.support;
 import io.platz.app.Platform;
 import io.platz.common.config.ConfigLoader;
 import io.platz.common.config.PlatzConfig;
+import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /** A Platz server started in the test JVM with the same wiring as {@code Main}. */
 public final class TestPlatform implements AutoCloseable {
@@ -32,6 +34,11 @@ public final class TestPlatform implements AutoCloseable {
 
   public static TestPlatform start(PlatzConfig config) {
     return new TestPlatform(Platform.start(config));
+  }
+
+  /** With {@code beforeDeploy} run on the server's Vert.x before its verticles start (to subscribe to its bus). */
+  public static TestPlatform start(PlatzConfig config, Consumer<Vertx> beforeDeploy) {
+    return new TestPlatform(Platform.start(config, beforeDeploy));
   }
 
   /** The configuration {@code Main} would read from these environment variables, on a free port. */

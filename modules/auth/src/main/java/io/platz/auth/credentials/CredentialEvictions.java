@@ -43,6 +43,11 @@ public final class CredentialEvictions {
     return Notifications.send(tx.sql(), CHANNEL, List.of(SUBJECT + subjectId));
   }
 
+  /** For changes made elsewhere in this process (a deleted deployment) that already told other processes. */
+  public void evictLocally(UUID subjectId) {
+    cache.evictSubject(subjectId);
+  }
+
   /** Listens for other processes' evictions; the returned subscriber is closed with the verticle. */
   public PgSubscriber listen(Vertx vertx, PgConnectOptions database) {
     return Notifications.listener(vertx, database, CHANNEL, this::apply, cache::evictAll);

@@ -27,6 +27,10 @@ public final class CredentialStore {
       FROM bot_tokens t JOIN bots b ON b.id = t.bot_id
       WHERE t.id = $1 AND t.revoked_at IS NULL AND b.deleted_at IS NULL""".formatted(Bots.COLUMNS);
 
+  private static final String DEPLOYMENT_TOKEN = """
+      SELECT secret_hash, expires_at, last_used_at, deployment_id, deployment_name, env_id
+      FROM deployment_tokens WHERE id = $1 AND revoked_at IS NULL""";
+
   private final Pool pool;
 
   public CredentialStore(Pool pool) {
@@ -48,7 +52,8 @@ public final class CredentialStore {
           .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(user(token, rows.iterator().next())));
       case BOT -> pool.preparedQuery(BOT_TOKEN).execute(Tuple.of(token.id()))
           .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(bot(token, rows.iterator().next())));
-      case DEPLOYMENT -> Future.succeededFuture(Optional.empty());
+      case DEPLOYMENT -> pool.preparedQuery(DEPLOYMENT_TOKEN).execute(Tuple.of(token.id()))
+          .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(deployment(token, rows.iterator().next())));
     };
   }
 
@@ -61,6 +66,15 @@ public final class CredentialStore {
   private static CachedCredential bot(ParsedToken token, Row row) {
     Identity identity = new Identity(IdentityKind.BOT, row.getUUID("id"), token.id(), false, null, row.getString("display_name"));
     return credential(token, row, identity, Bots.toJson(row));
+  }
+
+  /** A deployment acting on its env: {@code {"id", "name", "env_id"}} in {@code /auth/me}. */
+  private static CachedCredential deployment(ParsedToken token, Row row) {
+    Identity identity = new Identity(IdentityKind.DEPLOYMENT, row.getUUID("deployment_id"), token.id(), false,
+        row.getUUID("env_id"), row.getString("deployment_name"));
+    JsonObject me = new JsonObject().put("id", identity.id().toString()).put("name", identity.name())
+        .put("env_id", identity.envId().toString());
+    return credential(token, row, identity, me);
   }
 
   private static CachedCredential credential(ParsedToken token, Row row, Identity identity, JsonObject me) {

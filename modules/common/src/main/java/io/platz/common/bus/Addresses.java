@@ -48,6 +48,15 @@ public final class Addresses {
     public static final String BOT_TOKENS_CREATE = "platz.auth.bot-tokens.create";
     public static final String BOT_TOKENS_REVOKE = "platz.auth.bot-tokens.revoke";
 
+    /** A command naming a deployment ({@code params.id}) → {"created_token", "expires_at"}. */
+    public static final String DEPLOYMENT_TOKENS_CREATE = "platz.auth.deployment-tokens.create";
+    /**
+     * {"subject_id"} → {}: drops every cached credential of that user, bot or deployment in this process. Sent
+     * local-only by other modules after a change that kills credentials commits; other processes hear of it
+     * through the database.
+     */
+    public static final String EVICT_SUBJECT = "platz.auth.evict-subject";
+
     private Auth() {
     }
   }
@@ -103,6 +112,19 @@ public final class Addresses {
     /** {"id"} → {"env_id", "kind_id", "name"} of a live deployment, or fails 404: for permission decisions. */
     public static final String LOCATE = "platz.deployments.locate";
 
+    public static final String TASKS_LIST = "platz.deployments.tasks.list";
+    public static final String TASKS_GET = "platz.deployments.tasks.get";
+    public static final String TASKS_CREATE = "platz.deployments.tasks.create";
+    /** Cancels a Pending task; answers the canceled task. */
+    public static final String TASKS_CANCEL = "platz.deployments.tasks.cancel";
+    /** Moves a task's status forward ({"status", "reason"?}); answers the task. */
+    public static final String TASKS_ADVANCE = "platz.deployments.tasks.advance";
+    /**
+     * {"id"} → {"deployment_id", "env_id", "kind_id", "status", "acting_user_id", "acting_bot_id",
+     * "acting_deployment_id"} of a task, or fails 404: for permission decisions.
+     */
+    public static final String TASKS_LOCATE = "platz.deployments.tasks.locate";
+
     private Deployments() {
     }
   }
@@ -113,6 +135,13 @@ public final class Addresses {
     public static final String HEALTH = "platz.audit.health";
     /** Published (no body) after a transaction that recorded audit events commits: wakes the sequencer. */
     public static final String APPENDED = "platz.audit.appended";
+    /**
+     * Every committed audit event, published as JSON in {@code seq} order, at least once: also after a crash
+     * between a commit and its publication. Consumers deduplicate on {@code seq}.
+     */
+    public static final String EVENTS = "platz.audit.events";
+    /** A command: the audit events the caller may see, filtered and paged. */
+    public static final String LIST = "platz.audit.list";
 
     private Audit() {
     }

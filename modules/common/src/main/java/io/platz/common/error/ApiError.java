@@ -1,5 +1,7 @@
 package io.platz.common.error;
 
+import io.vertx.core.eventbus.ReplyException;
+
 /**
  * A failure that is an answer: it carries the HTTP status it maps to and a message fit for a person.
  * It travels over the event bus as {@code message.fail(status, message)} and is turned into the JSON
@@ -51,5 +53,19 @@ public final class ApiError extends RuntimeException {
 
   public static ApiError internal() {
     return new ApiError(500, "internal error");
+  }
+
+  /**
+   * A failed request on the event bus, mapped once for everyone who asks another module: the replier's code is the
+   * status (a 500 or a code that is no HTTP status carries no detail), no handler is 503, a timeout 504.
+   */
+  public static ApiError fromReply(ReplyException reply) {
+    return switch (reply.failureType()) {
+      case RECIPIENT_FAILURE -> reply.failureCode() >= 400 && reply.failureCode() <= 599 && reply.failureCode() != 500
+          ? new ApiError(reply.failureCode(), reply.getMessage()) : internal();
+      case NO_HANDLERS -> unavailable("a service this request needs is unavailable");
+      case TIMEOUT -> timeout("an internal step timed out");
+      default -> internal();
+    };
   }
 }

@@ -35,10 +35,20 @@ public enum Action {
   DEPLOYMENTS_READ,
   DEPLOYMENTS_CREATE,
   DEPLOYMENTS_UPDATE,
-  DEPLOYMENTS_DELETE;
+  DEPLOYMENTS_DELETE,
+  DEPLOYMENT_CREDENTIALS_CREATE,
+  TASKS_READ,
+  TASKS_CREATE,
+  TASKS_CANCEL,
+  TASKS_ADVANCE,
+  AUDIT_READ;
 
   public boolean isRead() {
     return name().endsWith("_READ");
+  }
+
+  public boolean isTaskWrite() {
+    return this == TASKS_CREATE || this == TASKS_CANCEL || this == TASKS_ADVANCE;
   }
 
   /** Whether the identity-management rules decide it (the others concern envs and what is in them). */

@@ -4,6 +4,7 @@ import io.platz.audit.api.Actor;
 import io.platz.audit.api.AuditEvent;
 import io.platz.audit.api.AuditEventTypes;
 import io.platz.audit.api.AuditTrail;
+import io.platz.common.bus.Addresses;
 import io.platz.common.bus.Command;
 import io.platz.common.error.ApiError;
 import io.platz.common.json.Fields;
@@ -16,6 +17,8 @@ import io.platz.persistence.sql.Pages;
 import io.platz.persistence.sql.Rows;
 import io.platz.persistence.sql.Where;
 import io.vertx.core.Future;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -38,12 +41,16 @@ public final class DeploymentCommands {
       "d.id, d.created_at, d.name, d.env_id, d.kind_id, d.enabled, d.status, d.config, d.description_md, d.deleted_at";
   private static final String SUBJECT = "Deployment";
 
+  private static final DeliveryOptions LOCAL = new DeliveryOptions().setLocalOnly(true);
+
   private final Pool pool;
   private final AuditTrail audit;
+  private final EventBus bus;
 
-  public DeploymentCommands(Pool pool, AuditTrail audit) {
+  public DeploymentCommands(Pool pool, AuditTrail audit, EventBus bus) {
     this.pool = pool;
     this.audit = audit;
+    this.bus = bus;
   }
 
   public Future<JsonObject> list(Command command) {
@@ -127,14 +134,23 @@ public final class DeploymentCommands {
         .recover(DeploymentCommands::nameTaken);
   }
 
+  /**
+   * Retires the deployment. Its credentials are revoked in the same transaction (the auth module's trigger), and
+   * dropped from this process's cache before the answer, so the very next request with one is refused.
+   */
   public Future<Void> delete(Command command) {
     UUID id = Fields.parseUuid("id", command.params().getString("id"));
-    return Tx.run(pool, tx -> tx.sql()
+    return Tx.run(pool, tx -> {
+      // should no auth verticle run in this process, the trigger's NOTIFY still reaches the caches wherever they are
+      tx.afterCommit(() -> bus.request(Addresses.Auth.EVICT_SUBJECT, new JsonObject().put("subject_id", id.toString()), LOCAL)
+          .otherwiseEmpty());
+      return tx.sql()
         .preparedQuery("UPDATE deployments SET deleted_at = now(), enabled = false WHERE id = $1 AND deleted_at IS NULL RETURNING *")
         .execute(Tuple.of(id))
         .map(rows -> Rows.one(rows, "deployment"))
         .compose(retired -> audit.record(tx, new AuditEvent(AuditEventTypes.DEPLOYMENT_DELETED, Actor.of(command.actor()),
-            retired.getUUID("env_id"), SUBJECT, id, new JsonObject().put("name", retired.getString("name"))))));
+            retired.getUUID("env_id"), SUBJECT, id, new JsonObject().put("name", retired.getString("name")))));
+    });
   }
 
   /** Where a live deployment is, for the permissions module's decisions. */

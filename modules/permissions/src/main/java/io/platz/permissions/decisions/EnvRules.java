@@ -16,6 +16,7 @@ import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -40,7 +41,8 @@ public final class EnvRules {
     return switch (action) {
       case ENVS_READ -> Decision.read(who.siteAdmin() ? Scope.ALL : visibleEnvs(who, grants).envScope());
       case ENV_ROLES_READ, DEPLOYMENT_ROLES_READ -> Decision.read(who.siteAdmin() ? Scope.ALL : grants.grantScope());
-      case DEPLOYMENTS_READ -> Decision.read(who.siteAdmin() ? Scope.ALL : visibleEnvs(who, grants).deploymentScope());
+      case DEPLOYMENTS_READ, TASKS_READ -> Decision.read(who.siteAdmin() ? Scope.ALL : visibleEnvs(who, grants).deploymentScope());
+      case AUDIT_READ -> readAudit(who, grants);
       case KINDS_READ -> Decision.read(Scope.ALL);
       case ENVS_CREATE, KINDS_CREATE, KINDS_UPDATE, KINDS_DELETE -> IdentityRules.siteAdmin(who);
       case ENVS_DELETE -> deleteEnv(who, grants, params);
@@ -51,13 +53,13 @@ public final class EnvRules {
       case DEPLOYMENTS_CREATE -> onKind(who, grants, Fields.body(body).requireUuid("env_id"),
           Fields.body(body).requireUuid("kind_id"), DeploymentRole.OWNER);
       case DEPLOYMENTS_UPDATE -> onDeployment(who, grants, params, DeploymentRole.MAINTAINER);
-      case DEPLOYMENTS_DELETE -> onDeployment(who, grants, params, DeploymentRole.OWNER);
+      case DEPLOYMENTS_DELETE, DEPLOYMENT_CREDENTIALS_CREATE -> onDeployment(who, grants, params, DeploymentRole.OWNER);
       default -> throw new IllegalArgumentException(action + " is not an env action");
     };
   }
 
   /** What an identity sees: its grants, or for a deployment its own env as if it held the User role there. */
-  private static GrantSet visibleEnvs(Identity who, GrantSet grants) {
+  static GrantSet visibleEnvs(Identity who, GrantSet grants) {
     if (who.isDeployment()) {
       return new GrantSet(Map.of(who.envId(), EnvRole.USER), Map.of());
     }
@@ -76,6 +78,17 @@ public final class EnvRules {
       return Decision.deny(ENV_ADMINS);
     }
     return body.containsKey("name") ? Decision.deny("only site admins may rename an env") : Decision.allow();
+  }
+
+  /** Site admins read every event; env Admins the events of their envs; nobody else any. */
+  private static Future<JsonObject> readAudit(Identity who, GrantSet grants) {
+    if (who.siteAdmin()) {
+      return Decision.read(Scope.ALL);
+    }
+    List<UUID> administered = grants.envRoles().entrySet().stream()
+        .filter(role -> role.getValue() == EnvRole.ADMIN).map(Map.Entry::getKey).toList();
+    return administered.isEmpty() ? Decision.deny("only site admins and env Admins may read the audit trail")
+        : Decision.read(Scope.envs(administered, List.of()));
   }
 
   /** Site admins only; to anyone who cannot even see the env it does not exist. */
@@ -117,7 +130,7 @@ public final class EnvRules {
   }
 
   /** Acting on deployments of a kind in an env: the role on the kind, or env Admin, or site admin. */
-  private static Future<JsonObject> onKind(Identity who, GrantSet grants, UUID env, UUID kind, DeploymentRole required) {
+  static Future<JsonObject> onKind(Identity who, GrantSet grants, UUID env, UUID kind, DeploymentRole required) {
     if (who.siteAdmin() || grants.isEnvAdmin(env)) {
       return Decision.allow();
     }

@@ -117,6 +117,19 @@ public final class KindCommands {
         .compose(recorded -> grants.changedForEveryone(tx)));
   }
 
+  /** The role an action of a live kind needs; 400 if the kind has no such action (the request names it). */
+  public static Future<DeploymentRole> allowedRole(Pool pool, UUID kind, String actionId) {
+    return pool.preparedQuery("SELECT actions FROM deployment_kinds WHERE id = $1").execute(Tuple.of(kind))
+        .map(rows -> {
+          JsonArray actions = (JsonArray) Rows.one(rows, "deployment kind").getValue("actions");
+          return actions.stream().map(action -> (JsonObject) action)
+              .filter(action -> actionId.equals(action.getString("id")))
+              .map(action -> DeploymentRole.fromJson(action.getString("allowed_role")))
+              .findFirst()
+              .orElseThrow(() -> ApiError.badRequest("the deployment kind has no action '" + actionId + "'"));
+        });
+  }
+
   /** {@code [{"id", "title", "allowed_role"}]}: ids unique within the kind. */
   static JsonArray actions(Object value) {
     if (!(value instanceof JsonArray list)) {

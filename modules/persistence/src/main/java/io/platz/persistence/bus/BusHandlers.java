@@ -5,6 +5,7 @@ import io.platz.persistence.DbErrors;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 import java.util.function.Function;
@@ -40,7 +41,7 @@ public final class BusHandlers {
           ApiError error = DbErrors.toApiError(failure);
           if (error.status() == 500) {
             LOG.error("{} failed", address, failure);
-          } else if (error.status() == 503 && !(failure instanceof ApiError)) {
+          } else if (error.status() == 503 && !(failure instanceof ApiError) && !(failure instanceof ReplyException)) {
             LOG.warn("{}: database unavailable: {}", address, failure.toString());
           }
           message.fail(error.status(), error.getMessage());

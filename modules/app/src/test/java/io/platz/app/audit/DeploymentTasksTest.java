@@ -1,0 +1,191 @@
+package io.platz.app.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.platz.app.support.Api;
+import io.platz.app.support.Fixtures;
+import io.platz.app.support.Response;
+import io.platz.app.support.TestDatabases;
+import io.platz.app.support.TestPlatform;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Who acted on a deployment, as the History view reads it: one acting column, set by the caller's kind. */
+class DeploymentTasksTest {
+
+  private static TestPlatform platz;
+  private static Api api;
+  private static Fixtures fixtures;
+  private static String admin;
+  private static String env;
+  private static String kind;
+
+  @BeforeAll
+  static void start() {
+    platz = TestPlatform.start();
+    api = platz.api();
+    fixtures = new Fixtures(platz);
+    admin = fixtures.adminToken();
+    env = created("/envs", new JsonObject().put("name", "prod"));
+    kind = created("/deployment-kinds", new JsonObject().put("name", "api").put("actions", new JsonArray()
+        .add(new JsonObject().put("id", "restart").put("allowed_role", "Maintainer"))));
+  }
+
+  @AfterAll
+  static void stop() {
+    platz.close();
+  }
+
+  @Test
+  void aUserABotAndADeploymentEachActAndTheRightColumnIsSet() {
+    String target = deployment("target");
+    String caller = deployment("caller");
+    String userId = fixtures.user("Una Operator");
+    grant(new JsonObject().put("user_id", userId).put("role", "Maintainer"));
+    String botId = fixtures.bot("ci-deploy-prod-" + UUID.randomUUID());
+    grant(new JsonObject().put("bot_id", botId).put("role", "Maintainer"));
+    String deploymentToken = api.post("/api/v2/deployments/" + caller + "/credentials", admin, new JsonObject())
+        .json().getString("created_token");
+    assertThat(deploymentToken).matches("pzd_[0-9A-Za-z]{71}");
+    JsonObject me = api.get("/api/v2/auth/me", deploymentToken).json().getJsonObject("Deployment");
+    assertThat(me.getString("id")).isEqualTo(caller);
+    assertThat(me.getString("name")).startsWith("caller-");
+    assertThat(me.getString("env_id")).isEqualTo(env);
+
+    JsonObject byUser = restart(target, fixtures.userToken(userId));
+    JsonObject byBot = restart(target, fixtures.botToken(botId));
+    JsonObject byDeployment = restart(target, deploymentToken);
+
+    assertActors(byUser, userId, null, null);
+    assertActors(byBot, null, botId, null);
+    assertActors(byDeployment, null, null, caller);
+    for (JsonObject task : List.of(byUser, byBot, byDeployment)) {
+      assertThat(task.getString("status")).isEqualTo("Pending");
+      assertThat(task.getString("deployment_id")).isEqualTo(target);
+      assertThat(task.getString("env_id")).isEqualTo(env);
+    }
+
+    assertThat(history("deployment_id=" + target)).containsExactly(byDeployment.getString("id"), byBot.getString("id"), byUser.getString("id"));
+    assertThat(history("acting_user_id=" + userId)).containsExactly(byUser.getString("id"));
+    assertThat(history("acting_bot_id=" + botId)).containsExactly(byBot.getString("id"));
+    assertThat(history("acting_deployment_id=" + caller)).containsExactly(byDeployment.getString("id"));
+    assertThat(history("acting_bot_id=" + botId + "&status=Pending&env_id=" + env)).containsExactly(byBot.getString("id"));
+    assertThat(history("acting_bot_id=" + botId + "&created_from=" + Instant.now().plusSeconds(60))).isEmpty();
+    assertThat(history("acting_bot_id=" + botId + "&created_to=" + Instant.now().plusSeconds(60))).hasSize(1);
+  }
+
+  @Test
+  void actorsLeavingChangeNoTaskAndStayNameable() {
+    String target = deployment("survivor");
+    String botId = fixtures.bot("short-lived-" + UUID.randomUUID());
+    grant(new JsonObject().put("bot_id", botId).put("role", "Maintainer"));
+    String userId = fixtures.user("Leaving User");
+    grant(new JsonObject().put("user_id", userId).put("role", "Maintainer"));
+    JsonObject byBot = restart(target, fixtures.botToken(botId));
+    JsonObject byUser = restart(target, fixtures.userToken(userId));
+
+    assertThat(api.delete("/api/v2/bots/" + botId, admin).status()).isEqualTo(204);
+    api.put("/api/v2/users/" + userId, admin, new JsonObject().put("is_active", false));
+    assertThat(api.delete("/api/v2/deployments/" + target, admin).status()).isEqualTo(204);
+
+    assertThat(api.get("/api/v2/deployment-tasks/" + byBot.getString("id"), admin).json()).isEqualTo(byBot);
+    assertThat(api.get("/api/v2/deployment-tasks/" + byUser.getString("id"), admin).json()).isEqualTo(byUser);
+    assertThat(history("acting_bot_id=" + botId)).containsExactly(byBot.getString("id"));
+    JsonObject bot = api.get("/api/v2/bots/" + botId, admin).json();
+    assertThat(bot.getString("display_name")).startsWith("short-lived-");
+    assertThat(bot.getString("deleted_at")).isNotNull();
+    assertThat(api.get("/api/v2/users/" + userId, admin).json().getString("display_name")).isEqualTo("Leaving User");
+    assertThat(api.get("/api/v2/deployments/" + target, admin).json().getString("name")).startsWith("survivor-");
+  }
+
+  @Test
+  void aPendingTaskIsCanceledByItsCreatorAndStatusOnlyMovesForward() {
+    String target = deployment("lifecycle");
+    String userId = fixtures.user("Cancel Creator");
+    grant(new JsonObject().put("user_id", userId).put("role", "Maintainer"));
+    String user = fixtures.userToken(userId);
+    JsonObject task = restart(target, user);
+
+    Response canceled = api.raw("DELETE", "/api/v2/deployment-tasks/" + task.getString("id"), user, "{\"reason\": \"wrong button\"}");
+    assertThat(canceled.status()).isEqualTo(200);
+    assertThat(canceled.json().getString("status")).isEqualTo("Canceled");
+    assertThat(canceled.json().getString("canceled_by_user_id")).isEqualTo(userId);
+    assertThat(canceled.json().getString("reason")).isEqualTo("wrong button");
+    assertThat(canceled.json().getString("finished_at")).isNotNull();
+    assertThat(api.delete("/api/v2/deployment-tasks/" + task.getString("id"), user).status()).as("only Pending").isEqualTo(409);
+
+    String worker = api.post("/api/v2/deployments/" + target + "/credentials", admin, new JsonObject()).json().getString("created_token");
+    JsonObject next = restart(target, user);
+    String path = "/api/v2/deployment-tasks/" + next.getString("id");
+    assertThat(api.put(path, worker, new JsonObject().put("status", "Started")).json().getString("started_at")).isNotNull();
+    assertThat(api.delete(path, user).status()).as("a started task is not canceled").isEqualTo(409);
+    assertThat(api.put(path, worker, new JsonObject().put("status", "Done")).json().getString("status")).isEqualTo("Done");
+    assertThat(api.put(path, worker, new JsonObject().put("status", "Started")).status()).isEqualTo(409);
+    assertThat(api.put(path, worker, new JsonObject().put("status", "Canceled")).status()).isEqualTo(400);
+  }
+
+  @Test
+  void operationsAreCheckedAndTheDatabaseKeepsOneActor() {
+    String target = deployment("checked");
+    for (String bad : List.of("{}", "{\"Install\": {}, \"Upgrade\": {}}", "{\"Recreate\": {}}", "{\"InvokeAction\": {}}",
+        "{\"Reinstall\": {}}", "{\"Install\": 1}")) {
+      Response response = api.post("/api/v2/deployment-tasks", admin,
+          new JsonObject().put("deployment_id", target).put("operation", new JsonObject(bad)));
+      assertThat(response.status()).as(bad).isEqualTo(400);
+    }
+    assertThat(api.post("/api/v2/deployment-tasks", admin, new JsonObject().put("deployment_id", UUID.randomUUID().toString())
+        .put("operation", new JsonObject().put("Uninstall", new JsonObject()))).status()).isEqualTo(404);
+
+    String task = restart(target, admin).getString("id");
+    assertThatThrownBy(() -> TestDatabases.execute(platz.platform().database(),
+        "UPDATE deployment_tasks SET acting_bot_id = acting_user_id WHERE id = '" + task + "'"))
+        .hasMessageContaining("never edited");
+    assertThatThrownBy(() -> TestDatabases.execute(platz.platform().database(),
+        "DELETE FROM deployment_tasks WHERE id = '" + task + "'")).hasMessageContaining("never deleted");
+    assertThatThrownBy(() -> TestDatabases.execute(platz.platform().database(), """
+        INSERT INTO deployment_tasks (deployment_id, env_id, kind_id, operation)
+        SELECT id, env_id, kind_id, '{"Uninstall": {}}' FROM deployments WHERE id = '%s'""".formatted(target)))
+        .hasMessageContaining("deployment_tasks_one_actor");
+  }
+
+  private static void assertActors(JsonObject task, String user, String bot, String deployment) {
+    assertThat(task.getString("acting_user_id")).isEqualTo(user);
+    assertThat(task.getString("acting_bot_id")).isEqualTo(bot);
+    assertThat(task.getString("acting_deployment_id")).isEqualTo(deployment);
+  }
+
+  private static JsonObject restart(String deployment, String token) {
+    Response response = api.post("/api/v2/deployment-tasks", token, new JsonObject().put("deployment_id", deployment)
+        .put("operation", new JsonObject().put("InvokeAction", new JsonObject().put("action_id", "restart").put("body",
+            new JsonObject().put("graceful", true)))));
+    assertThat(response.status()).as(response.body()).isEqualTo(201);
+    return response.json();
+  }
+
+  private static List<String> history(String query) {
+    Response response = api.get("/api/v2/deployment-tasks?" + query, admin);
+    assertThat(response.status()).as(response.body()).isEqualTo(200);
+    return response.items().stream().map(item -> ((JsonObject) item).getString("id")).toList();
+  }
+
+  private static String deployment(String name) {
+    return created("/deployments", new JsonObject().put("env_id", env).put("kind_id", kind).put("name", name + "-" + UUID.randomUUID()));
+  }
+
+  private static void grant(JsonObject subjectAndRole) {
+    created("/deployment-permissions", subjectAndRole.put("env_id", env).put("kind_id", kind));
+  }
+
+  private static String created(String path, JsonObject body) {
+    Response response = api.post("/api/v2" + path, admin, body);
+    assertThat(response.status()).as("%s %s", path, response.body()).isEqualTo(201);
+    return response.json().getString("id");
+  }
+}

@@ -1,0 +1,37 @@
+package io.platz.app.support;
+
+import io.platz.common.bus.Addresses;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** A consumer of {@code platz.audit.events} in the server's JVM, the way an embedding application would subscribe. */
+public final class AuditConsumer {
+
+  private final List<JsonObject> received = new CopyOnWriteArrayList<>();
+
+  public void subscribe(Vertx vertx) {
+    vertx.eventBus().<JsonObject>consumer(Addresses.Audit.EVENTS, message -> received.add(message.body()));
+  }
+
+  public List<JsonObject> received() {
+    return List.copyOf(received);
+  }
+
+  public List<Long> seqs() {
+    return received.stream().map(event -> event.getLong("seq")).toList();
+  }
+
+  /** Waits until an event with at least this seq has arrived. */
+  public void awaitSeq(long seq, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (seqs().stream().noneMatch(s -> s >= seq)) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("no audit event with seq >= " + seq + " within " + timeout + "; got " + seqs());
+      }
+      PlatzProcess.sleep(20);
+    }
+  }
+}

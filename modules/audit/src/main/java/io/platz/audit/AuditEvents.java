@@ -1,0 +1,62 @@
+package io.platz.audit;
+
+import io.platz.common.bus.Command;
+import io.platz.common.json.Fields;
+import io.platz.persistence.sql.Columns;
+import io.platz.persistence.sql.PageRequest;
+import io.platz.persistence.sql.Pages;
+import io.platz.persistence.sql.Where;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Audit events as the API and the event bus show them: numbered ones only (an event gets its {@code seq}
+ * milliseconds after its transaction commits), oldest first so that {@code after_seq} reads like a cursor.
+ */
+public final class AuditEvents {
+
+  public static final String COLUMNS = """
+      e.seq, e.id, e.occurred_at, e.type, e.actor_type, e.actor_id, e.token_id, e.env_id, e.subject_type, e.subject_id,
+      e.data, e.hash""";
+  private static final List<String> ACTOR_TYPES = List.of("User", "Bot", "Deployment", "System");
+
+  private final Pool pool;
+
+  public AuditEvents(Pool pool) {
+    this.pool = pool;
+  }
+
+  /** Filters {@code type}, {@code actor_type}, {@code actor_id}, {@code env_id}, {@code after_seq}; {@code order=desc}. */
+  public Future<JsonObject> list(Command command) {
+    Fields query = Fields.query(command.params());
+    Where where = new Where().and("e.seq IS NOT NULL").scoped(command.scope(), "e.env_id", null)
+        .andIf(query.string("type"), "e.type = ?")
+        .andIf(query.oneOf("actor_type", ACTOR_TYPES), "e.actor_type = ?")
+        .andIf(query.uuid("actor_id"), "e.actor_id = ?")
+        .andIf(query.uuid("env_id"), "e.env_id = ?")
+        .andIf(query.integer("after_seq"), "e.seq > ?");
+    boolean newestFirst = query.oneOf("order", List.of("asc", "desc")).map("desc"::equals).orElse(false);
+    return Pages.fetch(pool, COLUMNS, "audit_events e", where, newestFirst ? "e.seq DESC" : "e.seq",
+        PageRequest.from(command.params()), AuditEvents::toJson);
+  }
+
+  public static JsonObject toJson(Row row) {
+    return new JsonObject()
+        .put("seq", row.getLong("seq"))
+        .put("id", Columns.uuid(row, "id"))
+        .put("occurred_at", Columns.time(row, "occurred_at"))
+        .put("type", row.getString("type"))
+        .put("actor_type", row.getString("actor_type"))
+        .put("actor_id", Columns.uuid(row, "actor_id"))
+        .put("token_id", Columns.uuid(row, "token_id"))
+        .put("env_id", Columns.uuid(row, "env_id"))
+        .put("subject_type", row.getString("subject_type"))
+        .put("subject_id", Columns.uuid(row, "subject_id"))
+        .put("data", (JsonObject) row.getValue("data"))
+        .put("hash", HexFormat.of().formatHex(row.getBuffer("hash").getBytes()));
+  }
+}

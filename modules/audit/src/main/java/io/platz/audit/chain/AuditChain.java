@@ -1,0 +1,63 @@
+package io.platz.audit.chain;
+
+import io.vertx.sqlclient.Row;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * The hash chain over audit events: each event's hash is HMAC-SHA-256, under a key derived from the server key,
+ * of the previous event's hash and the event's own fields. Editing, removing or reordering any event breaks every
+ * hash from it on; without the key, nobody who can write to the database can forge a consistent chain.
+ */
+public final class AuditChain {
+
+  /** The columns the hash covers, as the queries that feed {@link #next} must select them. */
+  public static final String HASHED_COLUMNS =
+      "seq, id, occurred_at, type, actor_type, actor_id, token_id, env_id, subject_type, subject_id, data::text AS data_text";
+  /** What comes before the first event. */
+  public static final byte[] GENESIS = new byte[0];
+
+  private final SecretKeySpec key;
+
+  public AuditChain(byte[] auditKey) {
+    this.key = new SecretKeySpec(auditKey, "HmacSHA256");
+  }
+
+  /** The hash of an event given the one before it; {@code seq} is passed in, since the sequencer assigns it. */
+  public byte[] next(byte[] previous, long seq, Row event) {
+    String content = String.join("\n",
+        Long.toString(seq),
+        event.getUUID("id").toString(),
+        Long.toString(micros(event.getOffsetDateTime("occurred_at"))),
+        event.getString("type"),
+        event.getString("actor_type"),
+        text(event.getUUID("actor_id")),
+        text(event.getUUID("token_id")),
+        text(event.getUUID("env_id")),
+        event.getString("subject_type"),
+        text(event.getUUID("subject_id")),
+        event.getString("data_text"));
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(key);
+      mac.update(previous);
+      return mac.doFinal(content.getBytes(StandardCharsets.UTF_8));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+    }
+  }
+
+  private static long micros(OffsetDateTime time) {
+    return ChronoUnit.MICROS.between(Instant.EPOCH, time.toInstant());
+  }
+
+  private static String text(UUID id) {
+    return id == null ? "" : id.toString();
+  }
+}
