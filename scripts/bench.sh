@@ -10,6 +10,10 @@
 #                                           use; it reports how many distinct tokens it used (at least 10,000)
 #   e  GET /api/v2/deployments?per_page=50  as a bot with User and Maintainer in one env of ten (100 deployments
 #                                           each): permission decision, scoped SQL page and count, 50 rows of JSON
+#   f  POST /api/v2/deployment-tasks        InvokeAction as a bot: decision, task and audit event in one transaction
+#   g  pgbench, bare INSERT                 the same database, one single-row INSERT per transaction, as many
+#                                           clients as wrk has connections: the baseline for (f)
+# and the time from an audit event's transaction to a consumer on the bus (platz_audit_delivery_seconds)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/common.sh
@@ -33,6 +37,7 @@ admin=$(cat "$work/data/initial-admin-token")
 echo "seeding: a bot token and $FRESH_TOKENS fresh tokens; 10 envs of 100 deployments" >&2
 python3 scripts/lib/seed_identity.py "$port" "$admin" "$work" "$FRESH_TOKENS"
 python3 scripts/lib/seed_deployments.py "$port" "$admin" "$work"
+python3 scripts/lib/seed_tasks.py "$port" "$admin" "$work"
 bot_token=$(cat "$work/bot-token")
 deployments_token=$(cat "$work/deployments-bot-token")
 junk="pzb_$(head -c 200 /dev/urandom | tr -dc 'A-Za-z0-9' | head -c 71)"
@@ -68,9 +73,29 @@ TOKENS_FILE="$work/fresh-tokens" THREADS=$THREADS run d "/auth/me, fresh token e
   -d"${MISS_SECONDS}s" -s scripts/lib/fresh_tokens.lua "$url/api/v2/auth/me"
 used=$(awk '/requests in/ {print $1}' "$work/wrk-d.txt")
 echo "   (d) used $used distinct fresh tokens of $FRESH_TOKENS$([ "$used" -ge "$FRESH_TOKENS" ] && echo ': ALL used, so its rate is understated')"
-
 heap=$(curl -s "$url/metrics" | awk '/^jvm_memory_used_bytes\{.*area="heap"/ {s+=$2} END {printf "%.0f", s/1048576}')
+rss=$(( $(rss_kib "$pid") / 1024 ))
+
+TOKEN=$(cat "$work/tasks-bot-token") DEPLOYMENT=$(cat "$work/tasks-deployment") \
+  run f "POST /deployment-tasks InvokeAction, bot" -d"${DURATION}s" -s scripts/lib/invoke_action.lua "$url/api/v2/deployment-tasks"
+lag=$(curl -s "$url/metrics" | awk '/^platz_audit_delivery_seconds\{.*quantile="0.99"/ {printf "%.1f", $2 * 1000}')
+lag50=$(curl -s "$url/metrics" | awk '/^platz_audit_delivery_seconds\{.*quantile="0.5"/ {printf "%.1f", $2 * 1000}')
+
+# the baseline: bare single-row INSERT transactions on the same (embedded, durable) database, same concurrency
+pg_port=$(sed -n 4p "$work/data/postgres/postmaster.pid")
+export PGPASSWORD=$(cat "$work/data/postgres.password")
+psql -q -h 127.0.0.1 -p "$pg_port" -U postgres platz -c \
+  "CREATE TABLE bench_insert (id bigserial PRIMARY KEY, at timestamptz NOT NULL DEFAULT now(), payload text)"
+echo "INSERT INTO bench_insert (payload) VALUES ('restart');" > "$work/insert.sql"
+pgbench_out=$(pgbench -n -h 127.0.0.1 -p "$pg_port" -U postgres -c "$CONNECTIONS" -j "$THREADS" -T "$DURATION" \
+  -f "$work/insert.sql" platz 2>&1)
+RPS[g]=$(awk '/^tps/ {print $3}' <<<"$pgbench_out")
+printf '%-46s %10.0f tx/s    (latency avg %s ms)\n' "g  pgbench bare INSERT, $CONNECTIONS clients" "${RPS[g]}" \
+  "$(awk '/latency average/ {print $4}' <<<"$pgbench_out")"
+echo "   audit event, transaction to bus consumer during (f): p50 ${lag50} ms, p99 ${lag} ms"
+
 echo
 ratio() { bc -l <<<"${RPS[$1]} / ${RPS[a]}"; }
-printf 'b/a = %.2f   c/a = %.2f   d/a = %.2f   e/a = %.2f\n' "$(ratio b)" "$(ratio c)" "$(ratio d)" "$(ratio e)"
-echo "after (d): heap used ${heap} MiB, JVM resident $(( $(rss_kib "$pid") / 1024 )) MiB"
+printf 'b/a = %.2f   c/a = %.2f   d/a = %.2f   e/a = %.2f   f/g = %.2f\n' "$(ratio b)" "$(ratio c)" "$(ratio d)" "$(ratio e)" \
+  "$(bc -l <<<"${RPS[f]} / ${RPS[g]}")"
+echo "after (d): heap used ${heap} MiB, JVM resident ${rss} MiB"

@@ -28,11 +28,13 @@ public final class ApiVerticle extends VerticleBase {
 
   private final PlatzConfig config;
   private final PrometheusMeterRegistry metrics;
+  private final List<RouteContribution> contributions;
   private HttpServer server;
 
-  public ApiVerticle(PlatzConfig config, PrometheusMeterRegistry metrics) {
+  public ApiVerticle(PlatzConfig config, PrometheusMeterRegistry metrics, List<RouteContribution> contributions) {
     this.config = config;
     this.metrics = metrics;
+    this.contributions = contributions;
   }
 
   @Override
@@ -42,6 +44,7 @@ public final class ApiVerticle extends VerticleBase {
     router.get("/ready").handler(this::ready);
     router.get("/metrics").handler(PrometheusScrapingHandler.create(metrics));
     router.route("/api/v2/*").subRouter(apiRouter());
+    contributions.forEach(contribution -> contribution.mount(vertx, router));
     router.route().failureHandler(Failures::handle);
     for (int status : List.of(404, 405, 413)) {
       router.errorHandler(status, ctx -> Failures.handleStatus(ctx, status));
@@ -65,7 +68,7 @@ public final class ApiVerticle extends VerticleBase {
     api.get("/server").handler(ctx -> ctx.json(new JsonObject().put("version", Version.current())));
     api.route().handler(new TokenAuthentication(vertx.eventBus()).handler());
     api.get("/auth/me").handler(ctx -> Commands.respond(ctx, 200, TokenAuthentication.me(ctx)));
-    Commands commands = new Commands(vertx.eventBus());
+    Commands commands = new Commands(new Gateway(vertx.eventBus()));
     for (Endpoint endpoint : Endpoints.ALL) {
       api.route(endpoint.method(), endpoint.path()).handler(commands.handle(endpoint.action(), endpoint.address(), endpoint.status()));
     }

@@ -1,15 +1,10 @@
 package io.platz.api;
 
 import io.platz.common.auth.Identity;
-import io.platz.common.bus.Addresses;
-import io.platz.common.bus.Command;
 import io.platz.common.json.JsonBodies;
 import io.platz.common.permissions.Action;
-import io.platz.common.permissions.Scope;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.eventbus.DeliveryOptions;
-import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -18,22 +13,19 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The adapter from an HTTP request to the bus, the same for every endpoint: ask the permissions module whether
- * the caller may do the action, then hand the command to the module that owns the resource, and turn its answer
- * into the HTTP answer. Nothing here knows a rule.
+ * The adapter from an HTTP request to the bus, the same for every endpoint of the JSON API: the path, query and
+ * body become a command that the {@link Gateway} has decided and executed; its answer becomes the HTTP answer.
+ * Nothing here knows a rule.
  */
 public final class Commands {
 
-  private static final DeliveryOptions DECIDE = new DeliveryOptions().setSendTimeout(5_000);
-  private static final DeliveryOptions EXECUTE = new DeliveryOptions().setSendTimeout(15_000);
+  private final Gateway gateway;
 
-  private final EventBus bus;
-
-  public Commands(EventBus bus) {
-    this.bus = bus;
+  public Commands(Gateway gateway) {
+    this.gateway = gateway;
   }
 
-  /** A handler that decides {@code action}, then sends the command to {@code address}; answers {@code status}. */
+  /** A handler that has {@code action} done at {@code address}; answers {@code status}. */
   public Handler<RoutingContext> handle(Action action, String address, int status) {
     return ctx -> {
       if (!idParameterIsUuid(ctx)) {
@@ -41,20 +33,9 @@ public final class Commands {
         return;
       }
       Identity caller = Identity.fromJson(ctx.user().principal());
-      JsonObject params = params(ctx);
       JsonObject body = hasBody(ctx) ? JsonBodies.parseObject(ctx.body().buffer().getBytes()) : new JsonObject();
-      JsonObject question = new JsonObject()
-          .put("identity", caller.toJson())
-          .put("action", action.name())
-          .put("params", params)
-          .put("body", body);
-      bus.<JsonObject>request(Addresses.Permissions.DECIDE, question, DECIDE)
-          .compose(decision -> {
-            JsonObject scope = decision.body().getJsonObject("scope");
-            Command command = new Command(caller, scope == null ? null : Scope.fromJson(scope), params, body);
-            return bus.<Object>request(address, command.toJson(), EXECUTE);
-          })
-          .onSuccess(reply -> respond(ctx, status, reply.body()))
+      gateway.perform(caller, action, address, params(ctx), body)
+          .onSuccess(answer -> respond(ctx, status, answer))
           .onFailure(ctx::fail);
     };
   }

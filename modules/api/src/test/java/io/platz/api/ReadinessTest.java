@@ -15,6 +15,7 @@ import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -32,7 +33,7 @@ class ReadinessTest {
       }
     }
     WebClient client = WebClient.create(vertx);
-    vertx.deployVerticle(new ApiVerticle(config, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)))
+    vertx.deployVerticle(new ApiVerticle(config, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), List.of()))
         .compose(id -> client.get(config.httpPort(), "127.0.0.1", "/ready").send())
         .compose(notReady -> {
           test.verify(() -> {
@@ -56,7 +57,7 @@ class ReadinessTest {
     for (String address : Addresses.HEALTH_CHECKS) {
       vertx.eventBus().consumer(address, message -> message.fail(503, "the database is unreachable"));
     }
-    vertx.deployVerticle(new ApiVerticle(config, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)))
+    vertx.deployVerticle(new ApiVerticle(config, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), List.of()))
         .compose(id -> WebClient.create(vertx).get(config.httpPort(), "127.0.0.1", "/ready").send())
         .onComplete(test.succeeding(response -> test.verify(() -> {
           assertThat(response.statusCode()).isEqualTo(503);

@@ -22,6 +22,7 @@ import io.vertx.micrometer.MicrometerMetricsOptions;
 import java.net.BindException;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -74,7 +75,7 @@ public final class Platform {
           .build();
       beforeDeploy.accept(vertx);
       Platform platform = new Platform(config, database, vertx);
-      platform.deploy(new ModuleContext(config, database.settings(), database.migrations().schemaVersion(), keys), metrics)
+      platform.deploy(new ModuleContext(config, database.settings(), database.migrations().schemaVersion(), keys, metrics), metrics)
           .await(60, TimeUnit.SECONDS);
       return platform;
     } catch (Exception e) {
@@ -91,7 +92,8 @@ public final class Platform {
         .compose(id -> AuthModule.deploy(vertx, context, perCore)).onSuccess(ids -> ids.forEach(deployments::push))
         .compose(id -> PermissionsModule.deploy(vertx, context, perCore)).onSuccess(ids -> ids.forEach(deployments::push))
         .compose(id -> vertx.deployVerticle(() -> new DeploymentsVerticle(context), one)).onSuccess(deployments::push)
-        .compose(id -> vertx.deployVerticle(() -> new ApiVerticle(config, metrics), new DeploymentOptions().setInstances(perCore)))
+        .compose(id -> vertx.deployVerticle(() -> new ApiVerticle(config, metrics, List.of()),
+            new DeploymentOptions().setInstances(perCore)))
         .onSuccess(deployments::push)
         .mapEmpty();
   }

@@ -2,6 +2,7 @@ package io.platz.audit;
 
 import io.platz.audit.chain.AuditChain;
 import io.platz.audit.chain.AuditPump;
+import io.platz.audit.chain.DeliveryLag;
 import io.platz.common.bus.Addresses;
 import io.platz.persistence.ModuleContext;
 import io.platz.persistence.ModuleVerticle;
@@ -33,6 +34,7 @@ public final class AuditVerticle extends ModuleVerticle {
     pump = new AuditPump(vertx, pool, new AuditChain(context.keys().auditKey()));
     serveCommand(Addresses.Audit.LIST, new AuditEvents(pool)::list);
     vertx.eventBus().consumer(Addresses.Audit.APPENDED, appended -> pump.wake());
+    DeliveryLag.measure(vertx, context.metrics());
     sweep = vertx.setPeriodic(SWEEP_MS, tick -> pump.wake());
     pump.wake();
     return Future.succeededFuture();

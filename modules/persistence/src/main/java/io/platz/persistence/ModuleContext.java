@@ -1,10 +1,12 @@
 package io.platz.persistence;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.platz.common.config.PlatzConfig;
 
 /**
- * What every module's verticles are built with: the configuration, the database it was migrated on, and the
- * server's keys.
+ * What every module's verticles are built with: the configuration, the database it was migrated on, the
+ * server's keys, and the registry behind {@code /metrics} for figures of their own.
  */
-public record ModuleContext(PlatzConfig config, DatabaseSettings database, String schemaVersion, ServerKeys keys) {
+public record ModuleContext(PlatzConfig config, DatabaseSettings database, String schemaVersion, ServerKeys keys,
+                            MeterRegistry metrics) {
 }

@@ -1,0 +1,50 @@
+package io.platz.api;
+
+import io.platz.common.auth.Identity;
+import io.platz.common.bus.Addresses;
+import io.platz.common.bus.Command;
+import io.platz.common.permissions.Action;
+import io.platz.common.permissions.Scope;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * How any adapter (the JSON API, the admin console) has something done: ask the permissions module whether the
+ * caller may do the action, then hand the command to the module that owns the resource. The answer is the
+ * module's JSON, encoded; a refusal fails with the status it maps to.
+ */
+public final class Gateway {
+
+  private static final DeliveryOptions DECIDE = new DeliveryOptions().setSendTimeout(5_000);
+  private static final DeliveryOptions EXECUTE = new DeliveryOptions().setSendTimeout(15_000);
+
+  private final EventBus bus;
+
+  public Gateway(EventBus bus) {
+    this.bus = bus;
+  }
+
+  public Future<Buffer> perform(Identity caller, Action action, String address, JsonObject params, JsonObject body) {
+    JsonObject question = new JsonObject()
+        .put("identity", caller.toJson())
+        .put("action", action.name())
+        .put("params", params)
+        .put("body", body);
+    return bus.<JsonObject>request(Addresses.Permissions.DECIDE, question, DECIDE)
+        .compose(decision -> {
+          JsonObject scope = decision.body().getJsonObject("scope");
+          Command command = new Command(caller, scope == null ? null : Scope.fromJson(scope), params, body);
+          return bus.<Object>request(address, command.toJson(), EXECUTE);
+        })
+        .map(reply -> reply.body() instanceof Buffer encoded ? encoded
+            : reply.body() == null ? null : Buffer.buffer(reply.body().toString()));
+  }
+
+  /** The same, for a module's JSON object answer (null for 204s). */
+  public Future<JsonObject> performJson(Identity caller, Action action, String address, JsonObject params, JsonObject body) {
+    return perform(caller, action, address, params, body).map(answer -> answer == null ? null : new JsonObject(answer));
+  }
+}

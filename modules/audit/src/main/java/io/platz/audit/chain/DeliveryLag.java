@@ -1,0 +1,33 @@
+package io.platz.audit.chain;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.platz.common.bus.Addresses;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * A consumer of {@code platz.audit.events} that measures how long an event took from its transaction to a
+ * consumer: {@code platz_audit_delivery_seconds} on {@code /metrics}, with its median and 99th percentile. The
+ * clock starts at {@code occurred_at}, the start of the event's transaction, so the figure includes the
+ * transaction itself and bounds the commit-to-consumer time from above.
+ */
+public final class DeliveryLag {
+
+  private DeliveryLag() {
+  }
+
+  public static void measure(Vertx vertx, MeterRegistry registry) {
+    Timer lag = Timer.builder("platz.audit.delivery")
+        .description("time from an audit event's transaction to a consumer on the event bus")
+        .publishPercentiles(0.5, 0.99)
+        .distributionStatisticExpiry(Duration.ofMinutes(1))
+        .register(registry);
+    vertx.eventBus().<JsonObject>consumer(Addresses.Audit.EVENTS, message -> {
+      Instant occurred = Instant.parse(message.body().getString("occurred_at"));
+      lag.record(Duration.between(occurred, Instant.now()));
+    });
+  }
+}
