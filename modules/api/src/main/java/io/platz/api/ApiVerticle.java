@@ -8,7 +8,11 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.http.HttpMethod;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -29,12 +33,16 @@ public final class ApiVerticle extends VerticleBase {
   private final PlatzConfig config;
   private final PrometheusMeterRegistry metrics;
   private final List<RouteContribution> contributions;
+  private final FailedAuthentications failures;
   private HttpServer server;
 
-  public ApiVerticle(PlatzConfig config, PrometheusMeterRegistry metrics, List<RouteContribution> contributions) {
+  /** {@code failures} is shared by every instance, so an address's tries are counted once per process. */
+  public ApiVerticle(PlatzConfig config, PrometheusMeterRegistry metrics, List<RouteContribution> contributions,
+                     FailedAuthentications failures) {
     this.config = config;
     this.metrics = metrics;
     this.contributions = contributions;
+    this.failures = failures;
   }
 
   @Override
@@ -49,8 +57,8 @@ public final class ApiVerticle extends VerticleBase {
     for (int status : List.of(404, 405, 413)) {
       router.errorHandler(status, ctx -> Failures.handleStatus(ctx, status));
     }
-    server = vertx.createHttpServer();
-    return server.requestHandler(router).listen(config.httpPort(), config.httpHost());
+    server = vertx.createHttpServer(new HttpServerOptions().setMaxHeaderSize(16 * 1024).setMaxInitialLineLength(8 * 1024));
+    return server.requestHandler(router).invalidRequestHandler(ApiVerticle::invalid).listen(config.httpPort(), config.httpHost());
   }
 
   /** Drains in-flight requests (up to the shutdown timeout) before the other verticles go. */
@@ -66,13 +74,26 @@ public final class ApiVerticle extends VerticleBase {
       api.route().method(method).handler(bodies);
     }
     api.get("/server").handler(ctx -> ctx.json(new JsonObject().put("version", Version.current())));
-    api.route().handler(new TokenAuthentication(vertx.eventBus()).handler());
+    api.route().handler(new TokenAuthentication(vertx.eventBus(), failures).handler());
     api.get("/auth/me").handler(ctx -> Commands.respond(ctx, 200, TokenAuthentication.me(ctx)));
     Commands commands = new Commands(new Gateway(vertx.eventBus()));
     for (Endpoint endpoint : Endpoints.ALL) {
       api.route(endpoint.method(), endpoint.path()).handler(commands.handle(endpoint.action(), endpoint.address(), endpoint.status()));
     }
     return api;
+  }
+
+  /** A request the HTTP decoder could not even read: the same JSON error as everything else, then the connection closes. */
+  private static void invalid(HttpServerRequest request) {
+    Throwable cause = request.decoderResult().cause();
+    int status = cause instanceof TooLongHttpLineException ? 414 : cause instanceof TooLongHttpHeaderException ? 431 : 400;
+    String message = switch (status) {
+      case 414 -> "the request line is too long";
+      case 431 -> "the request headers are too large";
+      default -> "the request is not valid HTTP";
+    };
+    request.response().setStatusCode(status).putHeader("content-type", "application/json").putHeader("connection", "close")
+        .end(new JsonObject().put("message", message).encode());
   }
 
   /** Ready when every module verticle answers on the bus, which each does only if the database is current. */

@@ -29,21 +29,39 @@ public final class TokenAuthentication implements AuthenticationProvider {
   public static final String TOKEN_HEADER = "x-platz-token";
   private static final DeliveryOptions VERIFY = new DeliveryOptions().setSendTimeout(5_000);
   private static final HttpException UNAUTHORIZED = new HttpException(401);
+  private static final HttpException TOO_MANY_FAILURES = new HttpException(429);
 
   private final EventBus bus;
+  private final FailedAuthentications failures;
 
-  public TokenAuthentication(EventBus bus) {
+  public TokenAuthentication(EventBus bus, FailedAuthentications failures) {
     this.bus = bus;
+    this.failures = failures;
   }
 
+  /**
+   * Every credential problem is the same 401, or 429 once the source address has failed too often. An address
+   * that is out of tries still gets a well-formed token verified, so a valid one always works.
+   */
   public AuthenticationHandler handler() {
     return SimpleAuthenticationHandler.create().authenticate(ctx -> {
+      String address = ctx.request().remoteAddress().host();
       String token = presentedToken(ctx.request());
       if (token == null || TokenFormat.parse(token).isEmpty()) {
-        return Future.failedFuture(UNAUTHORIZED);
+        return Future.failedFuture(refused(ctx, address));
       }
-      return authenticate(new TokenCredentials(token));
+      return authenticate(new TokenCredentials(token))
+          .recover(failure -> Future.failedFuture(failure == UNAUTHORIZED ? refused(ctx, address) : failure));
     });
+  }
+
+  private HttpException refused(RoutingContext ctx, String address) {
+    boolean alreadyOut = failures.exhausted(address);
+    if (!failures.fail(address) && !alreadyOut) {
+      return UNAUTHORIZED;
+    }
+    ctx.response().putHeader("Retry-After", Long.toString(failures.retryAfterSeconds(address)));
+    return TOO_MANY_FAILURES;
   }
 
   /** {@code x-platz-token} wins when both headers are present, as in upstream Platz. */

@@ -3,6 +3,7 @@ package io.platz.app;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.platz.api.ApiVerticle;
+import io.platz.api.FailedAuthentications;
 import io.platz.audit.AuditVerticle;
 import io.platz.auth.AuthModule;
 import io.platz.common.StartupException;
@@ -88,11 +89,12 @@ public final class Platform {
   private Future<Void> deploy(ModuleContext context, PrometheusMeterRegistry metrics) {
     DeploymentOptions one = new DeploymentOptions();
     int perCore = config.effectiveHttpInstances();
+    FailedAuthentications failures = new FailedAuthentications(config.authFailuresPerMinute());
     return vertx.deployVerticle(() -> new AuditVerticle(context), one).onSuccess(deployments::push)
         .compose(id -> AuthModule.deploy(vertx, context, perCore)).onSuccess(ids -> ids.forEach(deployments::push))
         .compose(id -> PermissionsModule.deploy(vertx, context, perCore)).onSuccess(ids -> ids.forEach(deployments::push))
         .compose(id -> vertx.deployVerticle(() -> new DeploymentsVerticle(context), one)).onSuccess(deployments::push)
-        .compose(id -> vertx.deployVerticle(() -> new ApiVerticle(config, metrics, List.of()),
+        .compose(id -> vertx.deployVerticle(() -> new ApiVerticle(config, metrics, List.of(), failures),
             new DeploymentOptions().setInstances(perCore)))
         .onSuccess(deployments::push)
         .mapEmpty();

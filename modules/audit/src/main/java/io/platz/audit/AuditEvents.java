@@ -38,10 +38,17 @@ public final class AuditEvents {
         .andIf(query.oneOf("actor_type", ACTOR_TYPES), "e.actor_type = ?")
         .andIf(query.uuid("actor_id"), "e.actor_id = ?")
         .andIf(query.uuid("env_id"), "e.env_id = ?")
-        .andIf(query.integer("after_seq"), "e.seq > ?");
+        .andIf(query.integer("after_seq").map(AuditEvents::seq), "e.seq > ?");
     boolean newestFirst = query.oneOf("order", List.of("asc", "desc")).map("desc"::equals).orElse(false);
     return Pages.fetch(pool, COLUMNS, "audit_events e", where, newestFirst ? "e.seq DESC" : "e.seq",
         PageRequest.from(command.params()), AuditEvents::toJson);
+  }
+
+  private static long seq(long after) {
+    if (after < 0) {
+      throw Fields.invalid("after_seq", "a seq, 0 or more");
+    }
+    return after;
   }
 
   public static JsonObject toJson(Row row) {

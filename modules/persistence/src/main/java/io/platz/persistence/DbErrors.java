@@ -87,7 +87,7 @@ public final class DbErrors {
     return switch (state) {
       case "23505" -> ApiError.conflict("it already exists");
       case "23503" -> ApiError.conflict("it refers to something that does not exist, or is still referred to");
-      case "23514", "22P02", "22001", "22003", "22007", "22008", "22023", "2201X", "2201W" ->
+      case "23514", "22P02", "22001", "22003", "22007", "22008", "22021", "22023", "2201X", "2201W" ->
           ApiError.badRequest("a value is not valid");
       default -> ApiError.internal();
     };

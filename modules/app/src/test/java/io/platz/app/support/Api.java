@@ -12,7 +12,8 @@ import java.time.Duration;
 /** A blocking HTTP client for one Platz server, so tests read top-down like a person using the API. */
 public final class Api {
 
-  private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(5)).build();
 
   private final String base;
 

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -41,9 +42,14 @@ public final class TestPlatform implements AutoCloseable {
     return new TestPlatform(Platform.start(config, beforeDeploy));
   }
 
-  /** The configuration {@code Main} would read from these environment variables, on a free port. */
+  /**
+   * The configuration {@code Main} would read from these environment variables, on a free port. Tests make many
+   * failed authentications on purpose from one address; unless a test sets its own limit, it is set out of reach.
+   */
   public static PlatzConfig config(Map<String, String> env) {
-    PlatzConfig config = ConfigLoader.load(env).withHttpPort(Ports.free());
+    Map<String, String> settings = new HashMap<>(env);
+    settings.putIfAbsent("PLATZ_AUTH_FAILURES_PER_MINUTE", "1000000");
+    PlatzConfig config = ConfigLoader.load(settings).withHttpPort(Ports.free());
     if (!env.containsKey("PLATZ_DATA_DIR")) {
       config = config.withDataDir(tempDir());
     }

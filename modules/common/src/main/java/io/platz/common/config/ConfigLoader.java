@@ -34,7 +34,8 @@ public final class ConfigLoader {
       new Setting("PLATZ_ADMIN_EMAIL", "admin.email", "email of the first site admin"),
       new Setting("PLATZ_AUTH_CACHE_SIZE", "auth.cache_size", "verified credentials kept in memory"),
       new Setting("PLATZ_DEPLOYMENT_TOKEN_TTL_SECONDS", "auth.deployment_token_ttl_seconds", "lifetime of deployment credentials"),
-      new Setting("PLATZ_SERVER_KEY", "auth.server_key", "base64 server key; unset = data_dir/server.key"));
+      new Setting("PLATZ_SERVER_KEY", "auth.server_key", "base64 server key; unset = data_dir/server.key"),
+      new Setting("PLATZ_AUTH_FAILURES_PER_MINUTE", "auth.failures_per_minute", "failed authentications per source address before 429"));
 
   private ConfigLoader() {
   }
@@ -66,7 +67,8 @@ public final class ConfigLoader {
         string(json, "admin.email"),
         positive(json, "auth.cache_size"),
         Duration.ofSeconds(positive(json, "auth.deployment_token_ttl_seconds")),
-        Optional.ofNullable(optionalString(json, "auth.server_key")));
+        Optional.ofNullable(optionalString(json, "auth.server_key")),
+        positive(json, "auth.failures_per_minute"));
   }
 
   public static JsonObject bundledDefaults() {

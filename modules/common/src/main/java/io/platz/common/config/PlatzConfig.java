@@ -11,6 +11,7 @@ import java.util.Optional;
  * @param databaseUrl empty means: run the embedded PostgreSQL under {@code dataDir}
  * @param httpInstances 0 means one HTTP verticle per core
  * @param serverKey empty means: the key in {@code dataDir/server.key}, created on first start
+ * @param authFailuresPerMinute failed authentications one source address may make before it must wait
  */
 public record PlatzConfig(
     String httpHost,
@@ -23,7 +24,8 @@ public record PlatzConfig(
     String adminEmail,
     int authCacheSize,
     Duration deploymentTokenTtl,
-    Optional<String> serverKey) {
+    Optional<String> serverKey,
+    int authFailuresPerMinute) {
 
   public int effectiveHttpInstances() {
     return httpInstances > 0 ? httpInstances : Runtime.getRuntime().availableProcessors();
@@ -35,17 +37,17 @@ public record PlatzConfig(
 
   public PlatzConfig withHttpPort(int port) {
     return new PlatzConfig(httpHost, port, httpInstances, shutdownTimeout, dataDir, databaseUrl,
-        databasePoolSize, adminEmail, authCacheSize, deploymentTokenTtl, serverKey);
+        databasePoolSize, adminEmail, authCacheSize, deploymentTokenTtl, serverKey, authFailuresPerMinute);
   }
 
   public PlatzConfig withDataDir(Path dir) {
     return new PlatzConfig(httpHost, httpPort, httpInstances, shutdownTimeout, dir, databaseUrl,
-        databasePoolSize, adminEmail, authCacheSize, deploymentTokenTtl, serverKey);
+        databasePoolSize, adminEmail, authCacheSize, deploymentTokenTtl, serverKey, authFailuresPerMinute);
   }
 
   public PlatzConfig withDatabaseUrl(String url) {
     return new PlatzConfig(httpHost, httpPort, httpInstances, shutdownTimeout, dataDir, Optional.ofNullable(url),
-        databasePoolSize, adminEmail, authCacheSize, deploymentTokenTtl, serverKey);
+        databasePoolSize, adminEmail, authCacheSize, deploymentTokenTtl, serverKey, authFailuresPerMinute);
   }
 
   /** Never shows the database password or the server key. */

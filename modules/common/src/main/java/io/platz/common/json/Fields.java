@@ -44,6 +44,9 @@ public final class Fields {
     if (!(value instanceof String text)) {
       throw invalid(name, "a string");
     }
+    if (text.indexOf('\u0000') >= 0) {
+      throw invalid(name, "text without NUL characters");
+    }
     return Optional.of(text);
   }
 

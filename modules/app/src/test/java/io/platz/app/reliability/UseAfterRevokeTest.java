@@ -1,0 +1,127 @@
+package io.platz.app.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.platz.api.Endpoint;
+import io.platz.api.Endpoints;
+import io.platz.app.support.Api;
+import io.platz.app.support.Fixtures;
+import io.platz.app.support.PlatzProcess;
+import io.platz.app.support.Response;
+import io.platz.app.support.TestDatabases;
+import io.platz.app.support.TestPlatform;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every kind of credential, killed every way it can die, used on every endpoint right after and again later:
+ * 401 each time, not one success. Each credential is used before it dies, so it sits in the verification cache
+ * when it dies: the cache must not outlive the credential.
+ */
+class UseAfterRevokeTest {
+
+  @Test
+  void aDeadCredentialIs401OnEveryEndpointFromTheNextRequestOn() {
+    try (TestPlatform platz = TestPlatform.start(TestPlatform.config(Map.of(
+        "PLATZ_DATABASE_URL", TestDatabases.freshDatabaseUrl(), "PLATZ_DEPLOYMENT_TOKEN_TTL_SECONDS", "2")))) {
+      Api api = platz.api();
+      Fixtures fixtures = new Fixtures(platz);
+      String admin = fixtures.adminToken();
+      String env = id(api.post("/api/v2/envs", admin, new JsonObject().put("name", "prod")));
+      String kind = id(api.post("/api/v2/deployment-kinds", admin, new JsonObject().put("name", "api").put("actions",
+          new JsonArray().add(new JsonObject().put("id", "restart").put("allowed_role", "Maintainer")))));
+      Map<String, String> targets = Map.of("id", id(api.post("/api/v2/deployments", admin,
+          new JsonObject().put("env_id", env).put("kind_id", kind).put("name", "target"))));
+
+      Map<String, String> dead = new LinkedHashMap<>();
+      String userId = fixtures.user("Revoked User");
+      String revokedUser = used(api, fixtures.userToken(userId));
+      api.delete("/api/v2/user-tokens/" + tokenId(api, admin, "/api/v2/user-tokens?user_id=" + userId), admin);
+      dead.put("user token, revoked", revokedUser);
+
+      String expiring = fixtures.remember(api.post("/api/v2/user-tokens", admin, new JsonObject().put("user_id", fixtures.user("Expiring"))
+          .put("expires_at", Instant.now().plusSeconds(2).toString())).json().getString("created_token"));
+      used(api, expiring);
+
+      String deactivatedId = fixtures.user("Deactivated User");
+      String deactivated = used(api, fixtures.userToken(deactivatedId));
+      api.put("/api/v2/users/" + deactivatedId, admin, new JsonObject().put("is_active", false));
+      dead.put("user token, user deactivated", deactivated);
+
+      String botId = fixtures.bot("revoked-bot");
+      String revokedBot = used(api, fixtures.botToken(botId));
+      api.delete("/api/v2/bot-tokens/" + tokenId(api, admin, "/api/v2/bot-tokens?bot_id=" + botId), admin);
+      dead.put("bot token, revoked", revokedBot);
+
+      String expiringBot = fixtures.remember(api.post("/api/v2/bot-tokens", admin, new JsonObject().put("bot_id", fixtures.bot("expiring-bot"))
+          .put("expires_at", Instant.now().plusSeconds(2).toString())).json().getString("created_token"));
+      used(api, expiringBot);
+
+      String deletedBotId = fixtures.bot("deleted-bot");
+      String deletedBot = used(api, fixtures.botToken(deletedBotId));
+      api.delete("/api/v2/bots/" + deletedBotId, admin);
+      dead.put("bot token, bot deleted", deletedBot);
+
+      String expiringDeployment = used(api, credential(api, fixtures, admin, targets.get("id")));
+      String doomed = id(api.post("/api/v2/deployments", admin, new JsonObject().put("env_id", env).put("kind_id", kind).put("name", "doomed")));
+      String deletedDeployment = used(api, credential(api, fixtures, admin, doomed));
+      api.delete("/api/v2/deployments/" + doomed, admin);
+      dead.put("deployment credential, deployment deleted", deletedDeployment);
+
+      PlatzProcess.sleep(2_500);
+      dead.put("user token, expired", expiring);
+      dead.put("bot token, expired", expiringBot);
+      dead.put("deployment credential, expired", expiringDeployment);
+
+      List<String> successes = new ArrayList<>();
+      int requests = 0;
+      for (int pass = 0; pass < 2; pass++) {
+        for (Map.Entry<String, String> credential : dead.entrySet()) {
+          for (Endpoint endpoint : endpointsAndMe()) {
+            String path = "/api/v2" + endpoint.path().replace(":id", targets.get("id"));
+            Response response = api.raw(endpoint.method().name(), path, credential.getValue(), "{}");
+            requests++;
+            if (response.status() != 401) {
+              successes.add(credential.getKey() + ": " + endpoint.method() + " " + path + " → " + response);
+            }
+          }
+        }
+      }
+      assertThat(requests).isGreaterThan(500);
+      assertThat(successes).isEmpty();
+    }
+  }
+
+  private static List<Endpoint> endpointsAndMe() {
+    List<Endpoint> all = new ArrayList<>(Endpoints.ALL);
+    all.add(new Endpoint(HttpMethod.GET, "/auth/me", null, null, 200));
+    return all;
+  }
+
+  /** Uses the credential once, so that it is cached when it dies. */
+  private static String used(Api api, String token) {
+    assertThat(api.get("/api/v2/auth/me", token).status()).isEqualTo(200);
+    return token;
+  }
+
+  private static String credential(Api api, Fixtures fixtures, String admin, String deployment) {
+    return fixtures.remember(api.post("/api/v2/deployments/" + deployment + "/credentials", admin, new JsonObject())
+        .json().getString("created_token"));
+  }
+
+  private static String tokenId(Api api, String admin, String list) {
+    return api.get(list, admin).items().getJsonObject(0).getString("id");
+  }
+
+  private static String id(Response created) {
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    return created.json().getString("id");
+  }
+}
