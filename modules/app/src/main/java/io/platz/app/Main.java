@@ -8,7 +8,7 @@ import io.platz.common.config.ConfigLoader;
 import io.platz.common.config.PlatzConfig;
 import io.platz.common.error.ApiError;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
@@ -65,21 +65,21 @@ public final class Main {
     return new StartupException(cause instanceof ApiError ? cause.getMessage() : "failed: " + cause, cause);
   }
 
+  /**
+   * Serves until SIGTERM or SIGINT, then shuts down on this thread. Our own signal handlers rather than a shutdown
+   * hook: hooks run concurrently, and the embedded database's own hook would stop PostgreSQL while HTTP is still
+   * draining. The main thread waits meanwhile, so the JVM cannot end on its own once Vert.x's threads are gone.
+   */
   private static void serve(PlatzConfig config) {
     Platform platform = Platform.start(config);
     LOG.info("platz {} is serving on http://{}:{}", Version.current(), config.httpHost(), config.httpPort());
-    AtomicBoolean stopping = new AtomicBoolean();
-    // Our own signal handlers rather than a shutdown hook: hooks run concurrently, and the embedded
-    // database's own hook would stop PostgreSQL while HTTP is still draining.
+    CompletableFuture<String> stopSignal = new CompletableFuture<>();
     for (String name : new String[] {"TERM", "INT"}) {
-      Signal.handle(new Signal(name), signal -> {
-        if (stopping.compareAndSet(false, true)) {
-          LOG.info("SIG{} received: shutting down", name);
-          platform.stop();
-          LOG.info("stopped");
-          System.exit(0);
-        }
-      });
+      Signal.handle(new Signal(name), signal -> stopSignal.complete(name));
     }
+    LOG.info("SIG{} received: shutting down", stopSignal.join());
+    platform.stop();
+    LOG.info("stopped");
+    System.exit(0);
   }
 }

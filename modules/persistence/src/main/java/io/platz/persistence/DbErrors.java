@@ -6,7 +6,7 @@ import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.http.ConnectionPoolTooBusyException;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
-import java.net.ConnectException;
+import java.io.IOException;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 
@@ -35,10 +35,13 @@ public final class DbErrors {
     return ApiError.internal();
   }
 
-  /** True when the failure says "no database right now" rather than "this request is wrong". */
+  /**
+   * True when the failure says "no database right now" rather than "this request is wrong": any I/O failure on the
+   * connection (refused, reset, broken), a closed connection or pool, a timeout, or PostgreSQL shutting down.
+   */
   public static boolean isUnavailable(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof ConnectException || t instanceof ClosedConnectionException
+      if (t instanceof IOException || t instanceof ClosedConnectionException
           || t instanceof ConnectionPoolTooBusyException || t instanceof TimeoutException) {
         return true;
       }

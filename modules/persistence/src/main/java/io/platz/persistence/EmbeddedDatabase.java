@@ -54,6 +54,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
   /** Blocking: takes a few seconds (the first time also initdb). Call it off the event loop. */
   public static EmbeddedDatabase start(Path dataDir) {
+    return start(dataDir, 0);
+  }
+
+  /** On a given port (0: any free one), for a server that must come back where its clients expect it. */
+  public static EmbeddedDatabase start(Path dataDir, int port) {
     DataDirectoryLock lock = DataDirectoryLock.acquire(dataDir);
     try {
       Path pgData = dataDir.resolve("postgres");
@@ -70,6 +75,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
           .setServerConfig("logging_collector", "on")
           .setServerConfig("log_directory", "log")
           .setConnectConfig("password", password)
+          .setPort(port)
           .setPGStartupWait(Duration.ofSeconds(60))
           .start();
       DatabaseSettings settings = new DatabaseSettings("localhost", postgres.getPort(), DATABASE, SUPERUSER, password);

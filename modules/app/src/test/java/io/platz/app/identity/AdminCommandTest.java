@@ -21,7 +21,7 @@ class AdminCommandTest {
     String token;
     try (PlatzProcess command = PlatzProcess.start(env, "admin", "create-token", "--email", "ops@example.org")) {
       assertThat(command.awaitExit(Duration.ofSeconds(90))).as(command.output()).isZero();
-      token = command.stdoutLastLine();
+      token = command.printedToken();
     }
     assertThat(token).matches("pzu_[0-9A-Za-z]{71}");
 

@@ -50,6 +50,7 @@ public final class Api {
   public Response send(HttpRequest.Builder request) {
     try {
       HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      Evidence.answer(response.body());
       return new Response(response.statusCode(), response.body(), response.headers());
     } catch (IOException e) {
       throw new UncheckedIOException(e);

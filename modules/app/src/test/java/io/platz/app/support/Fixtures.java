@@ -31,6 +31,7 @@ public final class Fixtures {
 
   public String remember(String token) {
     issuedTokens.add(token);
+    Evidence.token(token);
     return token;
   }
 

@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 /** Every log line of this JVM from now on, as text, with stack traces: to prove what never appears in them. */
 public final class LogCapture extends AppenderBase<ILoggingEvent> implements AutoCloseable {
 
+  private static LogCapture everything;
   private final List<String> lines = new CopyOnWriteArrayList<>();
 
   private LogCapture() {
@@ -27,10 +28,25 @@ public final class LogCapture extends AppenderBase<ILoggingEvent> implements Aut
     return capture;
   }
 
+  /** Every log line of the test run, into the {@link Evidence}; attached once, never detached. */
+  public static synchronized void everything() {
+    if (everything == null) {
+      everything = attach();
+      everything.feedsEvidence = true;
+    }
+  }
+
+  private boolean feedsEvidence;
+
   @Override
   protected void append(ILoggingEvent event) {
     IThrowableProxy thrown = event.getThrowableProxy();
-    lines.add(event.getFormattedMessage() + (thrown == null ? "" : "\n" + ThrowableProxyUtil.asString(thrown)));
+    String line = event.getFormattedMessage() + (thrown == null ? "" : "\n" + ThrowableProxyUtil.asString(thrown));
+    if (feedsEvidence) {
+      Evidence.text(line);
+    } else {
+      lines.add(line);
+    }
   }
 
   public List<String> lines() {

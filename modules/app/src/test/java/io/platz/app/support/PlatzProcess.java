@@ -115,6 +115,14 @@ public final class PlatzProcess implements AutoCloseable {
     }
   }
 
+  /** A token a command printed on stdout, which is where it belongs; kept as a token for the secrets scan. */
+  public String printedToken() {
+    String token = stdoutLastLine();
+    Evidence.token(token);
+    return token;
+  }
+
+  /** Stops the process if it still runs; its output goes into the {@link Evidence} (a printed token excepted). */
   @Override
   public void close() {
     if (process.isAlive()) {
@@ -127,7 +135,10 @@ public final class PlatzProcess implements AutoCloseable {
         Thread.currentThread().interrupt();
       }
     }
+    Evidence.text(read(stderr));
+    read(stdout).lines().filter(line -> !line.matches("pz[ubd]_[0-9A-Za-z]{71}")).forEach(Evidence::text);
   }
+
 
   public static void sleep(long millis) {
     try {

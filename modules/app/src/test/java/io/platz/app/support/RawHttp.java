@@ -32,6 +32,7 @@ public final class RawHttp {
       }
       int bodyAt = text.indexOf("\r\n\r\n");
       String body = bodyAt < 0 ? "" : new String(answer, bodyAt + 4, answer.length - bodyAt - 4, StandardCharsets.UTF_8);
+      Evidence.answer(body);
       return new Answer(Integer.parseInt(text.substring(9, 12)), body);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

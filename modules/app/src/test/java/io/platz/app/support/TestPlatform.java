@@ -3,7 +3,9 @@ package io.platz.app.support;
 import io.platz.app.Platform;
 import io.platz.common.config.ConfigLoader;
 import io.platz.common.config.PlatzConfig;
+import io.platz.common.bus.Addresses;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -34,12 +36,19 @@ public final class TestPlatform implements AutoCloseable {
   }
 
   public static TestPlatform start(PlatzConfig config) {
-    return new TestPlatform(Platform.start(config));
+    return start(config, vertx -> { });
   }
 
-  /** With {@code beforeDeploy} run on the server's Vert.x before its verticles start (to subscribe to its bus). */
+  /**
+   * With {@code beforeDeploy} run on the server's Vert.x before its verticles start (to subscribe to its bus).
+   * Every audit event and log line of every test platform goes into the {@link Evidence} for the secrets scan.
+   */
   public static TestPlatform start(PlatzConfig config, Consumer<Vertx> beforeDeploy) {
-    return new TestPlatform(Platform.start(config, beforeDeploy));
+    LogCapture.everything();
+    return new TestPlatform(Platform.start(config, vertx -> {
+      vertx.eventBus().<JsonObject>consumer(Addresses.Audit.EVENTS, event -> Evidence.text(event.body().encode()));
+      beforeDeploy.accept(vertx);
+    }));
   }
 
   /**
@@ -63,7 +72,9 @@ public final class TestPlatform implements AutoCloseable {
   /** The token the first start wrote for the first site admin. */
   public String adminToken() {
     try {
-      return Files.readString(platform.config().dataDir().resolve("initial-admin-token")).trim();
+      String token = Files.readString(platform.config().dataDir().resolve("initial-admin-token")).trim();
+      Evidence.token(token);
+      return token;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

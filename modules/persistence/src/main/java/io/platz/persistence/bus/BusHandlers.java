@@ -8,6 +8,7 @@ import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,12 +21,27 @@ import org.slf4j.LoggerFactory;
 public final class BusHandlers {
 
   private static final Logger LOG = LoggerFactory.getLogger(BusHandlers.class);
+  private static final long WARN_EVERY_NANOS = 5_000_000_000L;
+  private static final AtomicLong LAST_WARNING = new AtomicLong(System.nanoTime() - WARN_EVERY_NANOS);
+  private static final AtomicLong UNWARNED = new AtomicLong();
 
   private BusHandlers() {
   }
 
   public static MessageConsumer<JsonObject> serve(EventBus bus, String address, Function<JsonObject, Future<?>> handler) {
     return bus.<JsonObject>consumer(address, message -> handle(address, message, handler));
+  }
+
+  /** An outage fails every request: one line every few seconds says so, with how many it stood for. */
+  private static void warnUnavailable(String address, Throwable failure) {
+    long now = System.nanoTime();
+    long last = LAST_WARNING.get();
+    if (now - last >= WARN_EVERY_NANOS && LAST_WARNING.compareAndSet(last, now)) {
+      LOG.warn("{}: database unavailable ({} more such failures since the last warning): {}", address,
+          UNWARNED.getAndSet(0), failure.toString());
+    } else {
+      UNWARNED.incrementAndGet();
+    }
   }
 
   private static void handle(String address, Message<JsonObject> message, Function<JsonObject, Future<?>> handler) {
@@ -42,7 +58,7 @@ public final class BusHandlers {
           if (error.status() == 500) {
             LOG.error("{} failed", address, failure);
           } else if (error.status() == 503 && !(failure instanceof ApiError) && !(failure instanceof ReplyException)) {
-            LOG.warn("{}: database unavailable: {}", address, failure.toString());
+            warnUnavailable(address, failure);
           }
           message.fail(error.status(), error.getMessage());
         });
