@@ -4,30 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.platz.app.support.Api;
 import io.platz.app.support.Response;
-import io.platz.app.support.TestPlatform;
+import io.platz.app.support.SharedPlatform;
 import io.platz.common.Version;
 import io.platz.common.bus.Addresses;
 import java.net.http.HttpRequest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The unauthenticated basics of contract §1 and the JSON error model, on an external database. */
 class FoundationTest {
 
-  private static TestPlatform platz;
+  @RegisterExtension
+  static final SharedPlatform PLATZ = new SharedPlatform();
+
   private static Api api;
 
   @BeforeAll
   static void start() {
-    platz = TestPlatform.start();
-    api = platz.api();
+    api = PLATZ.api();
   }
 
-  @AfterAll
-  static void stop() {
-    platz.close();
-  }
 
   @Test
   void statusAnswersOk() {
@@ -67,7 +64,7 @@ class FoundationTest {
   @Test
   void unknownRouteIsJson404() {
     for (String path : new String[] {"/nope", "/api/v2/nope", "/api/v3/server", "/api/v2/bots/x/y"}) {
-      Response response = api.get(path, platz.adminToken());
+      Response response = api.get(path, PLATZ.admin());
       assertThat(response.status()).as(path).isEqualTo(404);
       assertThat(response.header("content-type")).isEqualTo("application/json");
       assertThat(response.json().getString("message")).isNotBlank();
@@ -77,7 +74,7 @@ class FoundationTest {
   @Test
   void wrongMethodIsJson405() {
     for (Response response : new Response[] {
-        api.raw("DELETE", "/status", null, null), api.raw("PATCH", "/api/v2/bots", platz.adminToken(), "{}")}) {
+        api.raw("DELETE", "/status", null, null), api.raw("PATCH", "/api/v2/bots", PLATZ.admin(), "{}")}) {
       assertThat(response.status()).isEqualTo(405);
       assertThat(response.json().getString("message")).contains("method");
     }
@@ -86,7 +83,7 @@ class FoundationTest {
   @Test
   void malformedJsonIs400() {
     for (String body : new String[] {"{", "[]", "{\"display_name\": \"a\"} trailing", "{\"a\":1,\"a\":2}", "nul"}) {
-      Response response = api.raw("POST", "/api/v2/bots", platz.adminToken(), body);
+      Response response = api.raw("POST", "/api/v2/bots", PLATZ.admin(), body);
       assertThat(response.status()).as(body).isEqualTo(400);
       assertThat(response.json().getString("message")).isNotBlank();
     }

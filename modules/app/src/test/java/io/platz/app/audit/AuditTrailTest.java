@@ -7,45 +7,40 @@ import io.platz.app.support.AuditConsumer;
 import io.platz.app.support.AuditTrailProbe;
 import io.platz.app.support.Fixtures;
 import io.platz.app.support.Response;
+import io.platz.app.support.SharedPlatform;
 import io.platz.app.support.TestDatabases;
-import io.platz.app.support.TestPlatform;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.LongStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Audit events: one per change, in its transaction, numbered without gaps, chained, and published in order. */
 class AuditTrailTest {
 
   private static final AuditConsumer CONSUMER = new AuditConsumer();
-  private static TestPlatform platz;
+  @RegisterExtension
+  static final SharedPlatform PLATZ = new SharedPlatform(CONSUMER::subscribe);
+
   private static Api api;
   private static Fixtures fixtures;
   private static String admin;
 
   @BeforeAll
   static void start() {
-    platz = TestPlatform.start(TestPlatform.config(Map.of("PLATZ_DATABASE_URL", TestDatabases.freshDatabaseUrl())),
-        CONSUMER::subscribe);
-    api = platz.api();
-    fixtures = new Fixtures(platz);
-    admin = fixtures.adminToken();
+    api = PLATZ.api();
+    fixtures = PLATZ.fixtures();
+    admin = PLATZ.admin();
   }
 
-  @AfterAll
-  static void stop() {
-    platz.close();
-  }
 
   @Test
   void everyChangeIsAnEventWithItsActorAndTheBusDeliversThemInOrder() {
@@ -53,7 +48,7 @@ class AuditTrailTest {
     String token = fixtures.botToken(botId);
     String tokenId = api.get("/api/v2/bot-tokens?bot_id=" + botId, admin).items().getJsonObject(0).getString("id");
     api.delete("/api/v2/bot-tokens/" + tokenId, admin);
-    long last = AuditTrailProbe.settledSeq(platz.platform().database());
+    long last = AuditTrailProbe.settledSeq(PLATZ.platz().platform().database());
     CONSUMER.awaitSeq(last, Duration.ofSeconds(5));
 
     List<JsonObject> mine = events("actor_type=User").stream()
@@ -79,12 +74,12 @@ class AuditTrailTest {
 
   @Test
   void aRejectedRequestWritesNoEvent() {
-    long before = AuditTrailProbe.settledSeq(platz.platform().database());
+    long before = AuditTrailProbe.settledSeq(PLATZ.platz().platform().database());
     String user = fixtures.userToken(fixtures.user("Nosy Parker"));
-    long afterSetup = AuditTrailProbe.settledSeq(platz.platform().database());
+    long afterSetup = AuditTrailProbe.settledSeq(PLATZ.platz().platform().database());
     assertThat(api.post("/api/v2/bots", user, new JsonObject().put("display_name", "sneaky")).status()).isEqualTo(403);
     assertThat(api.post("/api/v2/bots", admin, new JsonObject().put("display_name", "")).status()).isEqualTo(400);
-    assertThat(AuditTrailProbe.settledSeq(platz.platform().database())).isEqualTo(afterSetup).isGreaterThan(before);
+    assertThat(AuditTrailProbe.settledSeq(PLATZ.platz().platform().database())).isEqualTo(afterSetup).isGreaterThan(before);
   }
 
   @Test
@@ -94,7 +89,7 @@ class AuditTrailTest {
     String userId = fixtures.user("Env Admin Auditor");
     created("/env-user-permissions", new JsonObject().put("env_id", mine).put("user_id", userId).put("role", "Admin"));
     String envAdmin = fixtures.userToken(userId);
-    AuditTrailProbe.settledSeq(platz.platform().database());
+    AuditTrailProbe.settledSeq(PLATZ.platz().platform().database());
 
     List<JsonObject> seen = events(envAdmin, "per_page=500");
     assertThat(seen).isNotEmpty().allSatisfy(event -> assertThat(event.getString("env_id")).isEqualTo(mine));
@@ -105,9 +100,9 @@ class AuditTrailTest {
 
   @Test
   void filtersAndCursor() {
-    long from = AuditTrailProbe.settledSeq(platz.platform().database());
+    long from = AuditTrailProbe.settledSeq(PLATZ.platz().platform().database());
     String botId = fixtures.bot("cursor-" + UUID.randomUUID());
-    AuditTrailProbe.settledSeq(platz.platform().database());
+    AuditTrailProbe.settledSeq(PLATZ.platz().platform().database());
     List<JsonObject> after = events("after_seq=" + from);
     assertThat(after).extracting(event -> event.getString("type")).containsExactly("bot.created");
     assertThat(after.get(0).getString("subject_id")).isEqualTo(botId);
@@ -140,11 +135,11 @@ class AuditTrailTest {
     }
     writers.shutdown();
 
-    long last = AuditTrailProbe.settledSeq(platz.platform().database());
-    assertThat(TestDatabases.queryValue(platz.platform().database(), "SELECT count(*) FROM audit_events")).isEqualTo(String.valueOf(last));
-    assertThat(TestDatabases.queryValue(platz.platform().database(), "SELECT count(DISTINCT seq) FROM audit_events"))
+    long last = AuditTrailProbe.settledSeq(PLATZ.platz().platform().database());
+    assertThat(TestDatabases.queryValue(PLATZ.platz().platform().database(), "SELECT count(*) FROM audit_events")).isEqualTo(String.valueOf(last));
+    assertThat(TestDatabases.queryValue(PLATZ.platz().platform().database(), "SELECT count(DISTINCT seq) FROM audit_events"))
         .isEqualTo(String.valueOf(last));
-    var verified = AuditTrailProbe.verify(platz.platform().database(), platz.platform().config().dataDir());
+    var verified = AuditTrailProbe.verify(PLATZ.platz().platform().database(), PLATZ.platz().platform().config().dataDir());
     assertThat(verified.firstBroken()).isEmpty();
     assertThat(verified.events()).isEqualTo(last);
     CONSUMER.awaitSeq(last, Duration.ofSeconds(10));

@@ -6,21 +6,23 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.platz.app.support.Api;
 import io.platz.app.support.Fixtures;
 import io.platz.app.support.Response;
+import io.platz.app.support.SharedPlatform;
 import io.platz.app.support.TestDatabases;
-import io.platz.app.support.TestPlatform;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Who acted on a deployment, as the History view reads it: one acting column, set by the caller's kind. */
 class DeploymentTasksTest {
 
-  private static TestPlatform platz;
+  @RegisterExtension
+  static final SharedPlatform PLATZ = new SharedPlatform();
+
   private static Api api;
   private static Fixtures fixtures;
   private static String admin;
@@ -29,19 +31,14 @@ class DeploymentTasksTest {
 
   @BeforeAll
   static void start() {
-    platz = TestPlatform.start();
-    api = platz.api();
-    fixtures = new Fixtures(platz);
-    admin = fixtures.adminToken();
+    api = PLATZ.api();
+    fixtures = PLATZ.fixtures();
+    admin = PLATZ.admin();
     env = created("/envs", new JsonObject().put("name", "prod"));
     kind = created("/deployment-kinds", new JsonObject().put("name", "api").put("actions", new JsonArray()
         .add(new JsonObject().put("id", "restart").put("allowed_role", "Maintainer"))));
   }
 
-  @AfterAll
-  static void stop() {
-    platz.close();
-  }
 
   @Test
   void aUserABotAndADeploymentEachActAndTheRightColumnIsSet() {
@@ -144,12 +141,12 @@ class DeploymentTasksTest {
         .put("operation", new JsonObject().put("Uninstall", new JsonObject()))).status()).isEqualTo(404);
 
     String task = restart(target, admin).getString("id");
-    assertThatThrownBy(() -> TestDatabases.execute(platz.platform().database(),
+    assertThatThrownBy(() -> TestDatabases.execute(PLATZ.platz().platform().database(),
         "UPDATE deployment_tasks SET acting_bot_id = acting_user_id WHERE id = '" + task + "'"))
         .hasMessageContaining("never edited");
-    assertThatThrownBy(() -> TestDatabases.execute(platz.platform().database(),
+    assertThatThrownBy(() -> TestDatabases.execute(PLATZ.platz().platform().database(),
         "DELETE FROM deployment_tasks WHERE id = '" + task + "'")).hasMessageContaining("never deleted");
-    assertThatThrownBy(() -> TestDatabases.execute(platz.platform().database(), """
+    assertThatThrownBy(() -> TestDatabases.execute(PLATZ.platz().platform().database(), """
         INSERT INTO deployment_tasks (deployment_id, env_id, kind_id, operation)
         SELECT id, env_id, kind_id, '{"Uninstall": {}}' FROM deployments WHERE id = '%s'""".formatted(target)))
         .hasMessageContaining("deployment_tasks_one_actor");

@@ -6,36 +6,38 @@ import io.platz.app.support.Api;
 import io.platz.app.support.Fixtures;
 import io.platz.app.support.LogCapture;
 import io.platz.app.support.Response;
-import io.platz.app.support.TestPlatform;
+import io.platz.app.support.SharedPlatform;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The seed's bots page, walked end to end over HTTP: create, issue, use, revoke, delete. */
 class BotsPageTest {
 
   private static final String TOKEN_PATTERN = "pzb_[0-9A-Za-z]{71}";
 
-  private static LogCapture logs;
-  private static TestPlatform platz;
+  /** Attached before the server starts, so that its start-up is in it too. */
+  private static final LogCapture LOGS = LogCapture.attach();
+
+  @RegisterExtension
+  static final SharedPlatform PLATZ = new SharedPlatform();
+
   private static Api api;
   private static Fixtures fixtures;
   private static String admin;
 
   @BeforeAll
   static void start() {
-    logs = LogCapture.attach();
-    platz = TestPlatform.start();
-    api = platz.api();
-    fixtures = new Fixtures(platz);
-    admin = fixtures.adminToken();
+    api = PLATZ.api();
+    fixtures = PLATZ.fixtures();
+    admin = PLATZ.admin();
   }
 
   @AfterAll
   static void stop() {
-    platz.close();
-    logs.close();
+    LOGS.close();
   }
 
   @Test
@@ -182,8 +184,8 @@ class BotsPageTest {
     fixtures.botToken(fixtures.bot("log-bot"));
     api.get("/api/v2/bots", "pzb_" + "1".repeat(71));
     for (String token : fixtures.issuedTokens()) {
-      assertThat(logs.lines()).noneMatch(line -> line.contains(token) || line.contains(token.substring(26, 69)));
+      assertThat(LOGS.lines()).noneMatch(line -> line.contains(token) || line.contains(token.substring(26, 69)));
     }
-    assertThat(logs.lines()).isNotEmpty();
+    assertThat(LOGS.lines()).isNotEmpty();
   }
 }

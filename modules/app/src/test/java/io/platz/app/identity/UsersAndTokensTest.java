@@ -6,34 +6,31 @@ import io.platz.app.support.Api;
 import io.platz.app.support.Fixtures;
 import io.platz.app.support.PlatzProcess;
 import io.platz.app.support.Response;
-import io.platz.app.support.TestPlatform;
+import io.platz.app.support.SharedPlatform;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Users provisioned by site admins, and personal tokens: who may do what, and when a token dies. */
 class UsersAndTokensTest {
 
-  private static TestPlatform platz;
+  @RegisterExtension
+  static final SharedPlatform PLATZ = new SharedPlatform();
+
   private static Api api;
   private static Fixtures fixtures;
   private static String admin;
 
   @BeforeAll
   static void start() {
-    platz = TestPlatform.start();
-    api = platz.api();
-    fixtures = new Fixtures(platz);
-    admin = fixtures.adminToken();
+    api = PLATZ.api();
+    fixtures = PLATZ.fixtures();
+    admin = PLATZ.admin();
   }
 
-  @AfterAll
-  static void stop() {
-    platz.close();
-  }
 
   @Test
   void theFirstStartCreatedASiteAdmin() {

@@ -5,35 +5,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.platz.app.support.Api;
 import io.platz.app.support.Fixtures;
 import io.platz.app.support.Response;
-import io.platz.app.support.TestPlatform;
+import io.platz.app.support.SharedPlatform;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What users and bots see in lists, how grants behave, and how envs, kinds and deployments are kept consistent. */
 class VisibilityAndGrantsTest {
 
-  private static TestPlatform platz;
+  @RegisterExtension
+  static final SharedPlatform PLATZ = new SharedPlatform();
+
   private static Api api;
   private static Fixtures fixtures;
   private static String admin;
 
   @BeforeAll
   static void start() {
-    platz = TestPlatform.start();
-    api = platz.api();
-    fixtures = new Fixtures(platz);
-    admin = fixtures.adminToken();
+    api = PLATZ.api();
+    fixtures = PLATZ.fixtures();
+    admin = PLATZ.admin();
   }
 
-  @AfterAll
-  static void stop() {
-    platz.close();
-  }
 
   @Test
   void aChartBotWithMaintainerOnItsKindSeesItsOwnDeploymentsAndNothingElse() {

@@ -8,7 +8,7 @@ import io.platz.app.support.Api;
 import io.platz.app.support.Fixtures;
 import io.platz.app.support.RawHttp;
 import io.platz.app.support.Response;
-import io.platz.app.support.TestPlatform;
+import io.platz.app.support.SharedPlatform;
 import io.platz.common.token.TokenFormat;
 import io.platz.common.token.TokenKind;
 import io.vertx.core.http.HttpMethod;
@@ -24,9 +24,9 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * At least 10,000 malformed requests from a seeded generator: tokens of every length, alphabet and checksum,
@@ -45,7 +45,9 @@ class HostileInputTest {
       "$1", "\\", "\u0000", "😈", "<script>alert(1)</script>", "${jndi:ldap://x}", "1e308", "-1", "99999999999999999999",
       "NaN", "null", "[]", "{}", "*", "%", "_"};
 
-  private static TestPlatform platz;
+  @RegisterExtension
+  static final SharedPlatform PLATZ = new SharedPlatform();
+
   private static Api api;
   private static String admin;
   private static String bot;
@@ -53,18 +55,13 @@ class HostileInputTest {
 
   @BeforeAll
   static void start() {
-    platz = TestPlatform.start();
-    api = platz.api();
-    Fixtures fixtures = new Fixtures(platz);
-    admin = fixtures.adminToken();
+    api = PLATZ.api();
+    Fixtures fixtures = PLATZ.fixtures();
+    admin = PLATZ.admin();
     bot = fixtures.botToken(fixtures.bot("fuzz-target"));
-    port = platz.platform().config().httpPort();
+    port = PLATZ.platz().platform().config().httpPort();
   }
 
-  @AfterAll
-  static void stop() {
-    platz.close();
-  }
 
   @Test
   void tenThousandMalformedRequestsGetA4xxJsonErrorEachAndNothingLeaks() {
