@@ -9,6 +9,7 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -49,8 +50,19 @@ public final class ApiVerticle extends VerticleBase {
     for (int status : List.of(404, 405, 413)) {
       router.errorHandler(status, ctx -> Failures.handleStatus(ctx, status));
     }
-    server = vertx.createHttpServer();
+    server = vertx.createHttpServer(serverOptions());
     return server.requestHandler(router).listen(config.httpPort(), config.httpHost());
+  }
+
+  /**
+   * HTTP/1.1 only on this clear-text port. Vert.x's default also accepts an h2c upgrade, and then writes the first
+   * answer's HTTP/2 frames right behind the 101: when that answer is large and ready at once ({@code /metrics}),
+   * the JDK's HttpClient, which asks for h2c on every new connection by default, now and then hangs or reads
+   * garbled frames (JDK 17, Vert.x 5.0.8), and curl 7.88 gives up past 32 KiB.
+   * Declined, the upgrade costs nothing: those clients carry on in HTTP/1.1.
+   */
+  static HttpServerOptions serverOptions() {
+    return new HttpServerOptions().setHttp2ClearTextEnabled(false);
   }
 
   /** Drains in-flight requests (up to the shutdown timeout) before the other verticles go. */
