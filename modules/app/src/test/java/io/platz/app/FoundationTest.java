@@ -56,21 +56,39 @@ class FoundationTest {
     assertThat(server.json().getString("version")).isEqualTo(Version.current()).isNotBlank();
   }
 
+  @Test
+  void openApiDocumentIsServedWithoutCredentials() {
+    Response openApi = api.get("/api/v2/openapi.json");
+    assertThat(openApi.status()).isEqualTo(200);
+    assertThat(openApi.header("content-type")).isEqualTo("application/json");
+    assertThat(openApi.json().getString("openapi")).isEqualTo("3.0.3");
+    assertThat(openApi.json().getJsonObject("paths").fieldNames()).contains("/openapi.json", "/server", "/auth/me", "/users");
+  }
+
   /**
    * The JDK's HttpClient asks for an h2c upgrade on every new connection; the server declines and answers in
-   * HTTP/1.1, whole. (Accepting it made large answers such as this one hang or arrive garbled now and then.)
+   * HTTP/1.1, whole. (Accepting it made large answers such as these hang or arrive garbled now and then.)
    */
   @Test
   void largeAnswersReachClientsThatAskForH2c() throws Exception {
     String base = "http://127.0.0.1:" + platz.platform().config().httpPort();
+    String document = api.get("/api/v2/openapi.json").body();
     for (int i = 0; i < 20; i++) {
-      HttpResponse<String> answer = HttpClient.newHttpClient().send(
-          HttpRequest.newBuilder(URI.create(base + "/metrics")).timeout(Duration.ofSeconds(10)).build(),
-          HttpResponse.BodyHandlers.ofString());
-      assertThat(answer.statusCode()).isEqualTo(200);
-      assertThat(answer.version()).isEqualTo(HttpClient.Version.HTTP_1_1);
-      assertThat(answer.body()).contains("jvm_memory_used_bytes");
+      HttpResponse<String> metrics = fresh(base + "/metrics");
+      assertThat(metrics.statusCode()).isEqualTo(200);
+      assertThat(metrics.version()).isEqualTo(HttpClient.Version.HTTP_1_1);
+      assertThat(metrics.body()).contains("jvm_memory_used_bytes");
+      HttpResponse<String> openApi = fresh(base + "/api/v2/openapi.json");
+      assertThat(openApi.statusCode()).isEqualTo(200);
+      assertThat(openApi.version()).isEqualTo(HttpClient.Version.HTTP_1_1);
+      assertThat(openApi.body()).isEqualTo(document);
     }
+  }
+
+  /** A GET from a new JDK client, as HTTP/2-minded as it comes by default. */
+  private static HttpResponse<String> fresh(String uri) throws Exception {
+    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(10)).build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   @Test
