@@ -6,6 +6,7 @@ import io.platz.common.bus.Addresses;
 import io.platz.common.config.PlatzConfig;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.http.HttpMethod;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
@@ -57,8 +58,19 @@ public final class ApiVerticle extends VerticleBase {
     for (int status : List.of(404, 405, 413)) {
       router.errorHandler(status, ctx -> Failures.handleStatus(ctx, status));
     }
-    server = vertx.createHttpServer(new HttpServerOptions().setMaxHeaderSize(16 * 1024).setMaxInitialLineLength(8 * 1024));
+    server = vertx.createHttpServer(serverOptions());
     return server.requestHandler(router).invalidRequestHandler(ApiVerticle::invalid).listen(config.httpPort(), config.httpHost());
+  }
+
+  /**
+   * HTTP/1.1 only on this clear-text port. Vert.x's default also accepts an h2c upgrade, and then writes the first
+   * answer's HTTP/2 frames right behind the 101: when that answer is large and ready at once ({@code /metrics},
+   * {@code /api/v2/openapi.json}), the JDK's HttpClient, which asks for h2c on every new connection by default,
+   * now and then hangs or reads garbled frames (JDK 17, Vert.x 5.0.8), and curl 7.88 gives up past 32 KiB.
+   * Declined, the upgrade costs nothing: those clients carry on in HTTP/1.1.
+   */
+  static HttpServerOptions serverOptions() {
+    return new HttpServerOptions().setHttp2ClearTextEnabled(false).setMaxHeaderSize(16 * 1024).setMaxInitialLineLength(8 * 1024);
   }
 
   /** Drains in-flight requests (up to the shutdown timeout) before the other verticles go. */
@@ -74,6 +86,8 @@ public final class ApiVerticle extends VerticleBase {
       api.route().method(method).handler(bodies);
     }
     api.get("/server").handler(ctx -> ctx.json(new JsonObject().put("version", Version.current())));
+    Buffer openApi = OpenApiDocument.load();
+    api.get(OpenApiDocument.PATH).handler(ctx -> ctx.response().putHeader("content-type", "application/json").end(openApi));
     api.route().handler(new TokenAuthentication(vertx.eventBus(), failures).handler());
     api.get("/auth/me").handler(ctx -> Commands.respond(ctx, 200, TokenAuthentication.me(ctx)));
     Commands commands = new Commands(new Gateway(vertx.eventBus()));

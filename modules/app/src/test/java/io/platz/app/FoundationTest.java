@@ -7,7 +7,11 @@ import io.platz.app.support.Response;
 import io.platz.app.support.SharedPlatform;
 import io.platz.common.Version;
 import io.platz.common.bus.Addresses;
+import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -47,6 +51,41 @@ class FoundationTest {
     Response server = api.get("/api/v2/server");
     assertThat(server.status()).isEqualTo(200);
     assertThat(server.json().getString("version")).isEqualTo(Version.current()).isNotBlank();
+  }
+
+  @Test
+  void openApiDocumentIsServedWithoutCredentials() {
+    Response openApi = api.get("/api/v2/openapi.json");
+    assertThat(openApi.status()).isEqualTo(200);
+    assertThat(openApi.header("content-type")).isEqualTo("application/json");
+    assertThat(openApi.json().getString("openapi")).isEqualTo("3.0.3");
+    assertThat(openApi.json().getJsonObject("paths").fieldNames()).contains("/openapi.json", "/server", "/auth/me", "/users");
+  }
+
+  /**
+   * The JDK's HttpClient asks for an h2c upgrade on every new connection; the server declines and answers in
+   * HTTP/1.1, whole. (Accepting it made large answers such as these hang or arrive garbled now and then.)
+   */
+  @Test
+  void largeAnswersReachClientsThatAskForH2c() throws Exception {
+    String base = "http://127.0.0.1:" + PLATZ.platz().platform().config().httpPort();
+    String document = api.get("/api/v2/openapi.json").body();
+    for (int i = 0; i < 20; i++) {
+      HttpResponse<String> metrics = fresh(base + "/metrics");
+      assertThat(metrics.statusCode()).isEqualTo(200);
+      assertThat(metrics.version()).isEqualTo(HttpClient.Version.HTTP_1_1);
+      assertThat(metrics.body()).contains("jvm_memory_used_bytes");
+      HttpResponse<String> openApi = fresh(base + "/api/v2/openapi.json");
+      assertThat(openApi.statusCode()).isEqualTo(200);
+      assertThat(openApi.version()).isEqualTo(HttpClient.Version.HTTP_1_1);
+      assertThat(openApi.body()).isEqualTo(document);
+    }
+  }
+
+  /** A GET from a new JDK client, as HTTP/2-minded as it comes by default. */
+  private static HttpResponse<String> fresh(String uri) throws Exception {
+    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(10)).build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   @Test
