@@ -94,7 +94,10 @@ class CrashTest {
           "SELECT count(*) FROM audit_events", "SELECT max(seq) FROM audit_events", "SELECT published_seq FROM audit_chain"}) {
         counts.put(query, TestDatabases.queryValue(settings, query));
       }
-      System.out.println("after the crash: " + counts + ", answered " + answered.size());
+      System.out.printf("after kill -9: %d task creations answered 201, %s tasks and %s task.created events found,"
+              + " %s events with seq 1..%s%n", answered.size(), counts.get("SELECT count(*) FROM deployment_tasks"),
+          counts.get("SELECT count(*) FROM audit_events WHERE type = 'task.created'"), counts.get("SELECT count(*) FROM audit_events"),
+          counts.get("SELECT max(seq) FROM audit_events"));
       for (String task : answered) {
         assertThat(TestDatabases.queryValue(settings, "SELECT count(*) FROM audit_events WHERE subject_id = '" + task + "'"))
             .as("the committed task %s has its event", task).isEqualTo("1");
