@@ -75,7 +75,13 @@ public final class Main {
     LOG.info("platz {} is serving on http://{}:{}", Version.current(), config.httpHost(), config.httpPort());
     CompletableFuture<String> stopSignal = new CompletableFuture<>();
     for (String name : new String[] {"TERM", "INT"}) {
-      Signal.handle(new Signal(name), signal -> stopSignal.complete(name));
+      try {
+        Signal.handle(new Signal(name), signal -> stopSignal.complete(name));
+      } catch (IllegalArgumentException ignoredByTheShell) {
+        // a background job of a non-interactive shell starts with SIGINT ignored, and the JVM will not take it
+        // over; SIGTERM still works
+        LOG.debug("SIG{} is ignored by whoever started us; not handling it", name);
+      }
     }
     LOG.info("SIG{} received: shutting down", stopSignal.join());
     platform.stop();

@@ -58,6 +58,15 @@ class ProcessLifecycleTest {
   }
 
   @Test
+  void sigtermStopsABackgroundJobWhoseSigintIsIgnored() {
+    try (PlatzProcess platz = PlatzProcess.startIgnoringSigint(Map.of("PLATZ_DATA_DIR", dataDir.toString())).awaitReady(START)) {
+      platz.sigterm();
+      assertThat(platz.awaitExit(Duration.ofSeconds(30))).isZero();
+      assertThat(platz.output()).contains("SIGTERM received").contains("stopped");
+    }
+  }
+
+  @Test
   void aCommittedChangeSurvivesKillMinus9OfEverything() throws Exception {
     try (PlatzProcess platz = PlatzProcess.start(Map.of("PLATZ_DATA_DIR", dataDir.toString())).awaitReady(START)) {
       TestDatabases.execute(EmbeddedServerFiles.settings(dataDir),

@@ -30,11 +30,20 @@ public final class PlatzProcess implements AutoCloseable {
 
   /** Starts {@code Main} with these environment variables (plus a free PLATZ_HTTP_PORT unless given). */
   public static PlatzProcess start(Map<String, String> env, String... args) {
+    List<String> command = new ArrayList<>(List.of(javaBinary(), "-cp", classPath(), Main.class.getName()));
+    command.addAll(List.of(args));
+    return start(env, command);
+  }
+
+  /** As a background job of a shell script is started: with SIGINT ignored, which the JVM then cannot handle. */
+  public static PlatzProcess startIgnoringSigint(Map<String, String> env) {
+    return start(env, List.of("sh", "-c", "trap '' INT; exec \"$0\" -cp \"$1\" " + Main.class.getName(), javaBinary(), classPath()));
+  }
+
+  private static PlatzProcess start(Map<String, String> env, List<String> command) {
     try {
       Path stdout = Files.createTempFile("platz-stdout", ".log");
       Path stderr = Files.createTempFile("platz-stderr", ".log");
-      List<String> command = new ArrayList<>(List.of(javaBinary(), "-cp", classPath(), Main.class.getName()));
-      command.addAll(List.of(args));
       ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
       builder.environment().keySet().removeIf(name -> name.startsWith("PLATZ_"));
       builder.environment().putAll(env);
