@@ -1,6 +1,7 @@
 package io.platz.console.pages;
 
 import io.platz.common.error.ApiError;
+import io.vertx.core.net.HostAndPort;
 import io.vertx.ext.web.RoutingContext;
 import java.util.UUID;
 
@@ -57,7 +58,8 @@ final class Forms {
 
   /** The origin the browser used, for the curl example under a new token. */
   static String origin(RoutingContext ctx) {
-    String host = ctx.request().getHeader("Host");
-    return ctx.request().scheme() + "://" + (host == null ? "localhost" : host);
+    HostAndPort authority = ctx.request().authority();
+    String host = authority == null ? "localhost" : authority.host() + (authority.port() > 0 ? ":" + authority.port() : "");
+    return ctx.request().scheme() + "://" + host;
   }
 }
