@@ -38,7 +38,7 @@ public final class Console implements RouteContribution {
   @Override
   public void mount(Vertx vertx, Router root) {
     ConsoleApi api = new ConsoleApi(new Gateway(vertx.eventBus()));
-    Sessions sessions = new Sessions(new TokenAuthentication(vertx.eventBus()));
+    Sessions sessions = new Sessions(new TokenAuthentication(vertx.eventBus()), SESSION_COOKIE);
     SessionStore store = LocalSessionStore.create(vertx);
 
     root.route("/webjars/*").handler(SecurityHeaders::handle)

@@ -32,9 +32,11 @@ public final class Sessions {
   static final String TOKEN = "platz.token";
 
   private final TokenAuthentication auth;
+  private final String cookieName;
 
-  public Sessions(TokenAuthentication auth) {
+  public Sessions(TokenAuthentication auth, String cookieName) {
     this.auth = auth;
+    this.cookieName = cookieName;
   }
 
   /**
@@ -72,6 +74,11 @@ public final class Sessions {
 
   /** Route handler: the viewer of this request, verified now; without one, off to the sign-in page. */
   public void requireViewer(RoutingContext ctx) {
+    if (ctx.request().getCookie(cookieName) == null) {
+      // no session to look up: asking for one would start (and store) an empty one for every stray request
+      toSignIn(ctx, false);
+      return;
+    }
     Session session = ctx.session();
     viewer(session).onComplete(result -> {
       if (result.succeeded() && result.result().isPresent()) {
