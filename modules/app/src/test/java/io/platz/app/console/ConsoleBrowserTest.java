@@ -50,9 +50,12 @@ class ConsoleBrowserTest {
     base = "http://127.0.0.1:" + platz.platform().config().httpPort();
     chromium = Chromium.start(profile);
     driver = chromium.driver;
-    // History with each kind of actor before the bot arrives: a person and a deployment acting on another
+    // other bots, for the pictures; and History with each kind of actor before the bot arrives: a person and a
+    // deployment acting on another
     assertThat(world.restart(world.kim, world.api1).status()).isEqualTo(201);
     assertThat(world.restart(world.deploymentCredential(world.web1), world.api1).status()).isEqualTo(201);
+    world.fixtures.bot("gitops-controller");
+    world.fixtures.bot("staging-deploy");
   }
 
   @AfterAll
