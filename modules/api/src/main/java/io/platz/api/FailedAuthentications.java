@@ -22,13 +22,7 @@ public final class FailedAuthentications {
     this.perNano = perMinute / 60e9;
   }
 
-  /** Whether this address has no tries left now. */
-  public boolean exhausted(String address) {
-    Bucket bucket = buckets.getIfPresent(address);
-    return bucket != null && bucket.available(System.nanoTime()) < 1;
-  }
-
-  /** Records a failure; answers whether the address has now used up its tries. */
+  /** Records a failure; answers whether the address has used up its tries (now or before). */
   public boolean fail(String address) {
     return buckets.get(address, key -> new Bucket()).take(System.nanoTime()) < 1;
   }

@@ -28,19 +28,31 @@ public final class Gateway {
   }
 
   public Future<Buffer> perform(Identity caller, Action action, String address, JsonObject params, JsonObject body) {
-    JsonObject question = new JsonObject()
-        .put("identity", caller.toJson())
-        .put("action", action.name())
-        .put("params", params)
-        .put("body", body);
-    return bus.<JsonObject>request(Addresses.Permissions.DECIDE, question, DECIDE)
+    return ask(caller, action, params, body)
         .compose(decision -> {
-          JsonObject scope = decision.body().getJsonObject("scope");
+          JsonObject scope = decision.getJsonObject("scope");
           Command command = new Command(caller, scope == null ? null : Scope.fromJson(scope), params, body);
           return bus.<Object>request(address, command.toJson(), EXECUTE);
         })
         .map(reply -> reply.body() instanceof Buffer encoded ? encoded
             : reply.body() == null ? null : Buffer.buffer(reply.body().toString()));
+  }
+
+  /**
+   * Only the question, nothing done: succeeds if the caller may do the action, fails with the refusal (403, or 404
+   * for what the caller cannot see) otherwise. The console asks it to offer only what would be allowed.
+   */
+  public Future<Void> decide(Identity caller, Action action, JsonObject params, JsonObject body) {
+    return ask(caller, action, params, body).mapEmpty();
+  }
+
+  private Future<JsonObject> ask(Identity caller, Action action, JsonObject params, JsonObject body) {
+    JsonObject question = new JsonObject()
+        .put("identity", caller.toJson())
+        .put("action", action.name())
+        .put("params", params)
+        .put("body", body);
+    return bus.<JsonObject>request(Addresses.Permissions.DECIDE, question, DECIDE).map(reply -> reply.body());
   }
 
   /** The same, for a module's JSON object answer (null for 204s). */

@@ -56,8 +56,7 @@ public final class TokenAuthentication implements AuthenticationProvider {
   }
 
   private HttpException refused(RoutingContext ctx, String address) {
-    boolean alreadyOut = failures.exhausted(address);
-    if (!failures.fail(address) && !alreadyOut) {
+    if (!failures.fail(address)) {
       return UNAUTHORIZED;
     }
     ctx.response().putHeader("Retry-After", Long.toString(failures.retryAfterSeconds(address)));

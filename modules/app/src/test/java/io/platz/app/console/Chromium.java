@@ -1,0 +1,130 @@
+package io.platz.app.console;
+
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.logging.Level;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's headless Chromium, driven by its own chromedriver: both paths given, so Selenium Manager never runs
+ * and nothing is downloaded. Missing locally, the browser tests are skipped; with {@code CI=true} they fail.
+ */
+final class Chromium implements AutoCloseable {
+
+  static final Path BINARY = Path.of(System.getenv().getOrDefault("CHROMIUM_BIN", "/usr/bin/chromium"));
+  static final Path DRIVER = Path.of(System.getenv().getOrDefault("CHROMEDRIVER_BIN", "/usr/bin/chromedriver"));
+  private static final List<String> FLAGS = List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+      "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+      "--disable-dev-shm-usage", "--window-size=1280,900", "--force-prefers-reduced-motion", "--hide-scrollbars",
+      "--lang=en-US", "--force-color-profile=srgb");
+
+  /** Held here: java.util.logging keeps only weak references to loggers, and a collected one forgets its level. */
+  private static final List<java.util.logging.Logger> QUIET = List.of(
+      java.util.logging.Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder"),
+      java.util.logging.Logger.getLogger("org.openqa.selenium.chromium.ChromiumDriver"));
+
+  final WebDriver driver;
+
+  private Chromium(WebDriver driver) {
+    this.driver = driver;
+  }
+
+  /** Skips the calling test class when there is no Chromium, unless this is CI. */
+  static void requireInstalled() {
+    boolean installed = Files.isExecutable(BINARY) && Files.isExecutable(DRIVER);
+    if (!installed && "true".equals(System.getenv("CI"))) {
+      fail("CI=true but " + BINARY + " or " + DRIVER + " is missing: .ci/run installs chromium and chromium-driver");
+    }
+    assumeTrue(installed, "Chromium or chromedriver not installed: browser tests skipped");
+  }
+
+  static Chromium start(Path profile) {
+    // the CDP version finder warns that no devtools matches this Chromium: none is needed for WebDriver
+    QUIET.forEach(logger -> logger.setLevel(Level.OFF));
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(BINARY.toFile());
+    options.addArguments(FLAGS);
+    options.addArguments("--user-data-dir=" + profile);
+    LoggingPreferences logs = new LoggingPreferences();
+    logs.enable(LogType.BROWSER, Level.ALL);
+    options.setCapability("goog:loggingPrefs", logs);
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort().build();
+    return new Chromium(new ChromeDriver(service, options));
+  }
+
+  WebDriverWait waiting() {
+    return new WebDriverWait(driver, Duration.ofSeconds(10), Duration.ofMillis(50));
+  }
+
+  /** The browser console's errors so far (a CSP violation would be one). */
+  List<String> severeConsoleEntries() {
+    return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+        .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+        .map(LogEntry::getMessage)
+        .toList();
+  }
+
+  /** A picture of the whole page, for the README's docs/console when asked for (see {@link #pictures()}). */
+  void screenshot(String name) {
+    Dimension window = driver.manage().window().getSize();
+    Number height = (Number) ((JavascriptExecutor) driver).executeScript("return document.documentElement.scrollHeight");
+    driver.manage().window().setSize(new Dimension(window.getWidth(), Math.max(window.getHeight(), Math.min(height.intValue() + 20, 2400))));
+    try {
+      viewport(name);
+    } finally {
+      driver.manage().window().setSize(window);
+    }
+  }
+
+  /** A picture of what the window shows, for a dialog over the page. */
+  void viewport(String name) {
+    try {
+      Path dir = pictures();
+      Files.createDirectories(dir);
+      Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Where pictures go: target/console-screenshots, so a test run leaves the working tree clean; the repository's
+   * docs/console with {@code -Dplatz.screenshots=docs}, to refresh the README's pictures after a page changes.
+   */
+  static Path pictures() {
+    if (!"docs".equals(System.getProperty("platz.screenshots"))) {
+      return Path.of("target", "console-screenshots");
+    }
+    Path dir = Path.of("").toAbsolutePath();
+    while (dir != null && !Files.isDirectory(dir.resolve(".ci"))) {
+      dir = dir.getParent();
+    }
+    if (dir == null) {
+      throw new IllegalStateException("no repository root (a directory with .ci) above " + Path.of("").toAbsolutePath());
+    }
+    return dir.resolve("docs").resolve("console");
+  }
+
+  @Override
+  public void close() {
+    driver.quit();
+  }
+}

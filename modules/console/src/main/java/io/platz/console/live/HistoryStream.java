@@ -1,0 +1,173 @@
+package io.platz.console.live;
+
+import io.platz.common.bus.Addresses;
+import io.platz.console.data.ConsoleApi;
+import io.platz.console.data.TaskRows;
+import io.platz.console.pages.HistoryFilter;
+import io.platz.console.session.Sessions;
+import io.platz.console.session.Viewer;
+import io.platz.console.web.Views;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.sstore.SessionStore;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * New tasks on a History page as they happen, without a reload: a server-sent event stream fed by the audit
+ * events the audit verticle publishes ({@code platz.audit.events}). For each task event of the page's env, the
+ * task is read again through the API as the viewer, so the permissions module decides what is pushed; a task
+ * the viewer may not see is not sent. The session is checked again at every event: once it is signed out, or its
+ * token revoked or its user deactivated, the stream ends.
+ *
+ * <p>One instance per HTTP verticle instance, on its event loop: the streams it holds are those of requests that
+ * verticle serves, and the bus delivers events to it on the same thread.
+ */
+public final class HistoryStream {
+
+  private static final long HEARTBEAT_MS = 20_000;
+
+  private final Vertx vertx;
+  private final ConsoleApi api;
+  private final Sessions sessions;
+  private final SessionStore store;
+  private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
+
+  public HistoryStream(Vertx vertx, ConsoleApi api, Sessions sessions, SessionStore store) {
+    this.vertx = vertx;
+    this.api = api;
+    this.sessions = sessions;
+    this.store = store;
+    vertx.eventBus().<JsonObject>consumer(Addresses.Audit.EVENTS, message -> publish(message.body()));
+  }
+
+  /** GET /envs/:env/history/live: behind the session guard, so the viewer was verified a moment ago. */
+  public void open(RoutingContext ctx) {
+    String envId;
+    try {
+      envId = UUID.fromString(ctx.pathParam("env")).toString();
+    } catch (IllegalArgumentException e) {
+      ctx.response().setStatusCode(404).end();
+      return;
+    }
+    Viewer viewer = Viewer.of(ctx);
+    HttpServerResponse response = ctx.response()
+        .putHeader("content-type", "text/event-stream; charset=utf-8")
+        .putHeader("cache-control", "no-store")
+        .putHeader("x-accel-buffering", "no")
+        .setChunked(true);
+    Subscriber subscriber = new Subscriber(envId, HistoryFilter.of(ctx, uuidOrNull(ctx.queryParams().get("deployment_id"))),
+        viewer.sessionId(), response, ctx.queryParams().get("deployment_id") == null);
+    subscribers.add(subscriber);
+    long heartbeat = vertx.setPeriodic(HEARTBEAT_MS, id -> subscriber.write(": still here\n\n"));
+    response.closeHandler(closed -> {
+      subscribers.remove(subscriber);
+      vertx.cancelTimer(heartbeat);
+    });
+    // a server shutting down waits for open requests: a stream that never ends would hold it for its whole timeout
+    ctx.request().connection().shutdownHandler(shutdown -> subscriber.end());
+    response.write("retry: 3000\n\n");
+  }
+
+  private void publish(JsonObject event) {
+    String type = event.getString("type", "");
+    String envId = event.getString("env_id");
+    String taskId = event.getString("subject_id");
+    if (!type.startsWith("task.") || envId == null || taskId == null) {
+      return;
+    }
+    for (Subscriber subscriber : subscribers) {
+      if (subscriber.envId.equals(envId)) {
+        subscriber.enqueue(() -> deliver(subscriber, taskId, type));
+      }
+    }
+  }
+
+  /** The viewer of the stream's session, as of now; the task as they may read it; the row if it belongs in the view. */
+  private Future<Void> deliver(Subscriber subscriber, String taskId, String type) {
+    return store.get(subscriber.sessionId)
+        .compose(session -> session == null ? Future.succeededFuture(Optional.<Viewer>empty()) : sessions.viewer(session))
+        .compose(viewer -> {
+          if (viewer.isEmpty()) {
+            subscriber.write("event: end\ndata: signed out\n\n");
+            subscriber.end();
+            return Future.succeededFuture();
+          }
+          return send(subscriber, api.as(viewer.get().identity()), taskId, type);
+        });
+  }
+
+  private Future<Void> send(Subscriber subscriber, ConsoleApi.Calls calls, String taskId, String type) {
+    return calls.get("/deployment-tasks/:id", new JsonObject().put("id", taskId))
+        .compose(task -> {
+          if (!subscriber.filter.matches(task)) {
+            if (!type.equals("task.created")) {
+              subscriber.write("event: gone\ndata: task-" + taskId + "\n\n");
+            }
+            return Future.<Void>succeededFuture();
+          }
+          return new TaskRows(calls).row(task).<Void>map(row -> {
+            subscriber.write(event("task", Views.render("taskRow.jte", Map.of("row", row, "showDeployment", subscriber.showDeployment))));
+            return null;
+          });
+        })
+        // not visible to the viewer: nothing is sent, not even that something happened
+        .recover(hidden -> Future.<Void>succeededFuture());
+  }
+
+  /** An SSE event; every line of a multi-line payload gets its own {@code data:} field. */
+  static String event(String name, String data) {
+    StringBuilder out = new StringBuilder("event: ").append(name).append('\n');
+    data.strip().lines().forEach(line -> out.append("data: ").append(line).append('\n'));
+    return out.append('\n').toString();
+  }
+
+  private static String uuidOrNull(String value) {
+    try {
+      return value == null ? null : UUID.fromString(value).toString();
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  /** One open stream; its deliveries run one after another, so rows arrive in the order of the events. */
+  private static final class Subscriber {
+
+    final String envId;
+    final HistoryFilter filter;
+    final String sessionId;
+    final HttpServerResponse response;
+    final boolean showDeployment;
+    private Future<Void> queue = Future.succeededFuture();
+
+    Subscriber(String envId, HistoryFilter filter, String sessionId, HttpServerResponse response, boolean showDeployment) {
+      this.envId = envId;
+      this.filter = filter;
+      this.sessionId = sessionId;
+      this.response = response;
+      this.showDeployment = showDeployment;
+    }
+
+    void enqueue(java.util.function.Supplier<Future<Void>> delivery) {
+      queue = queue.transform(previous -> response.ended() ? Future.succeededFuture() : delivery.get().otherwiseEmpty());
+    }
+
+    void write(String text) {
+      if (!response.ended() && !response.closed()) {
+        response.write(text);
+      }
+    }
+
+    void end() {
+      if (!response.ended() && !response.closed()) {
+        response.end();
+      }
+    }
+  }
+}

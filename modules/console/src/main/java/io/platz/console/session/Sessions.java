@@ -1,0 +1,161 @@
+package io.platz.console.session;
+
+import io.platz.api.TokenAuthentication;
+import io.platz.common.auth.Identity;
+import io.platz.common.error.ApiError;
+import io.platz.common.token.ParsedToken;
+import io.platz.common.token.TokenFormat;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.auth.User;
+import io.vertx.ext.auth.authentication.TokenCredentials;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.Session;
+import io.vertx.ext.web.handler.HttpException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * Sign-in with a personal user token, kept server-side in the session (the browser holds only the session
+ * cookie) and verified again through the auth module on every request: a revoked token or a deactivated user
+ * ends the session on the next click, because the auth module's cache never outlives a revocation.
+ */
+public final class Sessions {
+
+  /** The seed's words: bots never sign in to the UI. */
+  public static final String BOT_REFUSED = "This is a bot's token. A bot has no email and no OIDC identity. "
+      + "Don't try to log into the UI as a bot — there's no flow for it. The bot exists solely to authenticate API calls.";
+  public static final String DEPLOYMENT_REFUSED = "This is a deployment's credential. Deployments don't use the console: "
+      + "their credentials exist solely to authenticate API calls.";
+  public static final String NOT_ACCEPTED = "That token was not accepted: " + ApiError.UNAUTHORIZED_MESSAGE + ".";
+  static final String TOKEN = "platz.token";
+
+  private final TokenAuthentication auth;
+  private final String cookieName;
+
+  public Sessions(TokenAuthentication auth, String cookieName) {
+    this.auth = auth;
+    this.cookieName = cookieName;
+  }
+
+  /**
+   * Signs the session in with {@code token}, or answers why not. A bot's or a deployment's token is told apart by
+   * its prefix and refused without a verification: it could never open a session anyway.
+   */
+  public Future<Optional<String>> signIn(Session session, String token) {
+    Optional<ParsedToken> parsed = TokenFormat.parse(token == null ? null : token.strip());
+    if (parsed.isEmpty()) {
+      return Future.succeededFuture(Optional.of(NOT_ACCEPTED));
+    }
+    switch (parsed.get().kind()) {
+      case BOT:
+        return Future.succeededFuture(Optional.of(BOT_REFUSED));
+      case DEPLOYMENT:
+        return Future.succeededFuture(Optional.of(DEPLOYMENT_REFUSED));
+      default:
+        break;
+    }
+    String verified = token.strip();
+    return auth.authenticate(new TokenCredentials(verified))
+        .map(user -> {
+          // a fresh session id at every sign-in: a session id planted before it is worth nothing after
+          session.regenerateId();
+          session.put(TOKEN, verified);
+          Csrf.renew(session);
+          return Optional.<String>empty();
+        })
+        .recover(failure -> refused(failure) ? Future.succeededFuture(Optional.of(NOT_ACCEPTED)) : Future.failedFuture(failure));
+  }
+
+  public void signOut(Session session) {
+    session.destroy();
+  }
+
+  /** Route handler: the viewer of this request, verified now; without one, off to the sign-in page. */
+  public void requireViewer(RoutingContext ctx) {
+    if (ctx.request().getCookie(cookieName) == null) {
+      // no session to look up: asking for one would start (and store) an empty one for every stray request
+      toSignIn(ctx, false);
+      return;
+    }
+    Session session = ctx.session();
+    viewer(session).onComplete(result -> {
+      if (result.succeeded() && result.result().isPresent()) {
+        ctx.put(Viewer.KEY, result.result().get());
+        ctx.next();
+      } else if (result.succeeded()) {
+        boolean ended = session != null && session.get(TOKEN) != null;
+        if (ended) {
+          session.destroy();
+        }
+        toSignIn(ctx, ended);
+      } else {
+        ctx.fail(result.cause());
+      }
+    });
+  }
+
+  /** The session's viewer if its token still verifies as a user's; empty if there is none or it no longer does. */
+  public Future<Optional<Viewer>> viewer(Session session) {
+    String token = session == null || session.isDestroyed() ? null : session.get(TOKEN);
+    if (token == null) {
+      return Future.succeededFuture(Optional.empty());
+    }
+    return auth.authenticate(new TokenCredentials(token))
+        .map(user -> Optional.of(user).filter(Sessions::isUser).map(u -> viewer(u, session)))
+        .recover(failure -> refused(failure) ? Future.succeededFuture(Optional.empty()) : Future.failedFuture(failure));
+  }
+
+  public static boolean signedIn(Session session) {
+    return session != null && !session.isDestroyed() && session.get(TOKEN) != null;
+  }
+
+  private static Viewer viewer(User user, Session session) {
+    Identity identity = Identity.fromJson(user.principal());
+    JsonObject me = user.attributes().getJsonObject("me", new JsonObject());
+    return new Viewer(identity, me.getString("display_name", identity.name()), me.getString("email"), Csrf.of(session),
+        session.id());
+  }
+
+  private static boolean isUser(User user) {
+    return Identity.fromJson(user.principal()).isUser();
+  }
+
+  private static boolean refused(Throwable failure) {
+    return failure instanceof HttpException http && http.getStatusCode() == 401;
+  }
+
+  /**
+   * To the sign-in page, coming back here afterwards (for a page, not a write). htmx follows {@code HX-Redirect}
+   * with a full navigation; an event stream is simply told 401.
+   */
+  static void toSignIn(RoutingContext ctx, boolean ended) {
+    StringBuilder location = new StringBuilder("/login");
+    String separator = "?";
+    if (ended) {
+      location.append("?ended=1");
+      separator = "&";
+    }
+    boolean page = ctx.request().method().name().equals("GET") && ctx.request().getHeader("HX-Request") == null;
+    if (page) {
+      location.append(separator).append("next=").append(URLEncoder.encode(ctx.request().uri(), StandardCharsets.UTF_8));
+    }
+    if ("text/event-stream".equals(ctx.request().getHeader("Accept"))) {
+      ctx.response().setStatusCode(401).putHeader("cache-control", "no-store").end();
+    } else if (ctx.request().getHeader("HX-Request") != null) {
+      ctx.response().putHeader("HX-Redirect", location.toString()).putHeader("cache-control", "no-store").end();
+    } else {
+      ctx.response().setStatusCode(303).putHeader("location", location.toString()).putHeader("cache-control", "no-store").end();
+    }
+  }
+
+  /** Only a path of this site: {@code next} must not send the person anywhere else after signing in. */
+  public static String safeNext(String next) {
+    if (next == null || !next.startsWith("/") || next.startsWith("//") || next.contains("\\") || next.startsWith("/login")
+        || next.chars().anyMatch(c -> c < 0x21 || c == 0x7f)) {
+      return "/envs";
+    }
+    return next;
+  }
+}

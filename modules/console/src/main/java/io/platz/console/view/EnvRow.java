@@ -1,0 +1,4 @@
+package io.platz.console.view;
+
+public record EnvRow(String id, String name) {
+}

@@ -1,0 +1,6 @@
+package io.platz.console.view;
+
+import java.util.List;
+
+public record EnvsView(List<EnvRow> envs) {
+}
