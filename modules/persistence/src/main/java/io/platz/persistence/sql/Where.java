@@ -51,8 +51,10 @@ public final class Where {
     }
     UUID[] kindEnvs = scope.envKinds().stream().map(Scope.EnvKind::envId).toArray(UUID[]::new);
     UUID[] kindIds = scope.envKinds().stream().map(Scope.EnvKind::kindId).toArray(UUID[]::new);
-    return and(envColumn + " = ANY(?) OR (" + envColumn + ", " + kindColumn + ") IN (SELECT * FROM unnest(?::uuid[], ?::uuid[]))",
-        envIds, kindEnvs, kindIds);
+    String someKinds = "(" + envColumn + ", " + kindColumn + ") IN (SELECT * FROM unnest(?::uuid[], ?::uuid[]))";
+    // without the OR, PostgreSQL can answer a kinds-only scope (the usual chart bot) from the (env, kind) index
+    return envIds.length == 0 ? and(someKinds, kindEnvs, kindIds)
+        : and(envColumn + " = ANY(?) OR " + someKinds, envIds, kindEnvs, kindIds);
   }
 
   /** A LIKE pattern matching values that contain {@code text} literally (its %, _ and \\ escaped). */
