@@ -9,7 +9,7 @@ import io.platz.auth.AuthModule;
 import io.platz.common.StartupException;
 import io.platz.common.config.PlatzConfig;
 import io.platz.console.Console;
-import io.platz.deployments.DeploymentsVerticle;
+import io.platz.deployments.DeploymentsModule;
 import io.platz.permissions.PermissionsModule;
 import io.platz.persistence.DatabaseSettings;
 import io.platz.persistence.ModuleContext;
@@ -94,7 +94,7 @@ public final class Platform {
     return vertx.deployVerticle(() -> new AuditVerticle(context), one).onSuccess(deployments::push)
         .compose(id -> AuthModule.deploy(vertx, context, perCore)).onSuccess(ids -> ids.forEach(deployments::push))
         .compose(id -> PermissionsModule.deploy(vertx, context, perCore)).onSuccess(ids -> ids.forEach(deployments::push))
-        .compose(id -> vertx.deployVerticle(() -> new DeploymentsVerticle(context), one)).onSuccess(deployments::push)
+        .compose(id -> DeploymentsModule.deploy(vertx, context, perCore)).onSuccess(ids -> ids.forEach(deployments::push))
         .compose(id -> vertx.deployVerticle(() -> new ApiVerticle(config, metrics, List.of(new Console(failures)), failures),
             new DeploymentOptions().setInstances(perCore)))
         .onSuccess(deployments::push)

@@ -3,6 +3,7 @@ package io.platz.deployments;
 import io.platz.audit.api.AuditTrail;
 import io.platz.common.bus.Addresses;
 import io.platz.deployments.deployments.DeploymentCommands;
+import io.platz.deployments.deployments.DeploymentPages;
 import io.platz.deployments.tasks.TaskCommands;
 import io.platz.persistence.ModuleContext;
 import io.platz.persistence.ModuleVerticle;
@@ -11,8 +12,11 @@ import io.vertx.core.Future;
 /** Deployments and their tasks, served on the bus. */
 public final class DeploymentsVerticle extends ModuleVerticle {
 
-  public DeploymentsVerticle(ModuleContext context) {
+  private final DeploymentPages pages;
+
+  public DeploymentsVerticle(ModuleContext context, DeploymentPages pages) {
     super(context);
+    this.pages = pages;
   }
 
   @Override
@@ -23,7 +27,7 @@ public final class DeploymentsVerticle extends ModuleVerticle {
   @Override
   protected Future<?> register() {
     AuditTrail audit = new AuditTrail(vertx);
-    DeploymentCommands deployments = new DeploymentCommands(pool, audit, vertx.eventBus());
+    DeploymentCommands deployments = new DeploymentCommands(pool, audit, vertx.eventBus(), pages);
     TaskCommands tasks = new TaskCommands(pool, audit);
     serveCommand(Addresses.Deployments.LIST, deployments::list);
     serveCommand(Addresses.Deployments.GET, deployments::get);

@@ -43,6 +43,25 @@ public final class Fixtures {
     return remember(created(api.post("/api/v2/bot-tokens", admin, new JsonObject().put("bot_id", botId))).getString("created_token"));
   }
 
+  public String env(String name) {
+    return created(api.post("/api/v2/envs", admin, new JsonObject().put("name", name))).getString("id");
+  }
+
+  public String kind(String name) {
+    return created(api.post("/api/v2/deployment-kinds", admin, new JsonObject().put("name", name))).getString("id");
+  }
+
+  public String deployment(String env, String kind, String name) {
+    return created(api.post("/api/v2/deployments", admin,
+        new JsonObject().put("env_id", env).put("kind_id", kind).put("name", name))).getString("id");
+  }
+
+  /** Grants a bot an env role; answers the grant's id. */
+  public String envRole(String env, String botId, String role) {
+    return created(api.post("/api/v2/env-user-permissions", admin,
+        new JsonObject().put("env_id", env).put("bot_id", botId).put("role", role))).getString("id");
+  }
+
   public String user(String displayName) {
     String email = displayName.toLowerCase().replace(' ', '.') + "+" + UUID.randomUUID() + "@example.org";
     return created(api.post("/api/v2/users", admin, new JsonObject().put("display_name", displayName).put("email", email)))

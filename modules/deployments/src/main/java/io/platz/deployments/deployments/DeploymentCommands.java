@@ -17,12 +17,14 @@ import io.platz.persistence.sql.Pages;
 import io.platz.persistence.sql.Rows;
 import io.platz.persistence.sql.Where;
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.util.List;
 import java.util.Objects;
@@ -46,14 +48,20 @@ public final class DeploymentCommands {
   private final Pool pool;
   private final AuditTrail audit;
   private final EventBus bus;
+  private final DeploymentPages pages;
 
-  public DeploymentCommands(Pool pool, AuditTrail audit, EventBus bus) {
+  public DeploymentCommands(Pool pool, AuditTrail audit, EventBus bus, DeploymentPages pages) {
     this.pool = pool;
     this.audit = audit;
     this.bus = bus;
+    this.pages = pages;
   }
 
-  public Future<JsonObject> list(Command command) {
+  public Future<Buffer> list(Command command) {
+    return pages.page(command, () -> query(command));
+  }
+
+  private Future<JsonObject> query(Command command) {
     Fields query = Fields.query(command.params());
     Where where = new Where().scoped(command.scope(), "d.env_id", "d.kind_id")
         .andIf(query.uuid("env_id"), "d.env_id = ?")
@@ -83,7 +91,7 @@ public final class DeploymentCommands {
     JsonObject config = body.object("config").orElse(new JsonObject());
     boolean enabled = body.bool("enabled").orElse(true);
     String description = description(body);
-    return Tx.run(pool, tx -> tx.sql().preparedQuery("""
+    return Tx.run(pool, tx -> changing(tx).preparedQuery("""
                 INSERT INTO deployments (name, env_id, kind_id, enabled, config, description_md)
                 VALUES ($1, $2, $3, $4, $5, $6) RETURNING *""")
             .execute(Tuple.of(name, env, kind, enabled, config, description))
@@ -105,7 +113,7 @@ public final class DeploymentCommands {
     JsonObject config = body.object("config").orElse(null);
     boolean describes = body.has("description_md");
     String description = description(body);
-    return Tx.run(pool, tx -> tx.sql()
+    return Tx.run(pool, tx -> changing(tx)
             .preparedQuery("SELECT * FROM deployments WHERE id = $1 AND deleted_at IS NULL FOR UPDATE").execute(Tuple.of(id))
             .map(rows -> toJson(Rows.one(rows, "deployment")))
             .compose(before -> {
@@ -144,7 +152,7 @@ public final class DeploymentCommands {
       // should no auth verticle run in this process, the trigger's NOTIFY still reaches the caches wherever they are
       tx.afterCommit(() -> bus.request(Addresses.Auth.EVICT_SUBJECT, new JsonObject().put("subject_id", id.toString()), LOCAL)
           .otherwiseEmpty());
-      return tx.sql()
+      return changing(tx)
         .preparedQuery("UPDATE deployments SET deleted_at = now(), enabled = false WHERE id = $1 AND deleted_at IS NULL RETURNING *")
         .execute(Tuple.of(id))
         .map(rows -> Rows.one(rows, "deployment"))
@@ -163,6 +171,15 @@ public final class DeploymentCommands {
           return new JsonObject().put("env_id", row.getUUID("env_id").toString())
               .put("kind_id", row.getUUID("kind_id").toString()).put("name", row.getString("name"));
         });
+  }
+
+  /** The transaction's connection, for a change to deployments: once it commits, no cached page shows the past. */
+  private SqlConnection changing(Tx tx) {
+    tx.afterCommit(() -> {
+      pages.changed();
+      return Future.succeededFuture();
+    });
+    return tx.sql();
   }
 
   private static void refuseMove(Fields body, JsonObject before) {

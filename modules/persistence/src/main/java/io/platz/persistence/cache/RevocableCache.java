@@ -2,6 +2,7 @@ package io.platz.persistence.cache;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Weigher;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.concurrent.atomic.AtomicLong;
@@ -25,6 +26,16 @@ public final class RevocableCache<K, V> {
 
   public RevocableCache(int maximumSize) {
     this.cache = Caffeine.newBuilder().maximumSize(maximumSize).expireAfterWrite(SAFETY_TTL).build();
+  }
+
+  private RevocableCache(Cache<K, V> cache) {
+    this.cache = cache;
+  }
+
+  /** Bounded by the sum of its entries' weights (their sizes in bytes, say) rather than by their number. */
+  public static <K, V> RevocableCache<K, V> weighed(long maximumWeight, Weigher<? super K, ? super V> weigher) {
+    Caffeine<K, V> builder = Caffeine.newBuilder().maximumWeight(maximumWeight).weigher(weigher);
+    return new RevocableCache<>(builder.expireAfterWrite(SAFETY_TTL).build());
   }
 
   public V get(K key) {
