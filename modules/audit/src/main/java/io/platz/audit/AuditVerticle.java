@@ -4,9 +4,11 @@ import io.platz.audit.chain.AuditChain;
 import io.platz.audit.chain.AuditPump;
 import io.platz.audit.chain.DeliveryLag;
 import io.platz.common.bus.Addresses;
+import io.platz.persistence.Database;
 import io.platz.persistence.ModuleContext;
 import io.platz.persistence.ModuleVerticle;
 import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
 
 /**
  * The audit trail's verticle: it pumps committed events into the chain and onto the event bus (woken by each
@@ -17,6 +19,7 @@ public final class AuditVerticle extends ModuleVerticle {
 
   private static final long SWEEP_MS = 500;
 
+  private Pool pumpConnection;
   private AuditPump pump;
   private long sweep;
 
@@ -31,7 +34,8 @@ public final class AuditVerticle extends ModuleVerticle {
 
   @Override
   protected Future<?> register() {
-    pump = new AuditPump(vertx, pool, new AuditChain(context.keys().auditKey()));
+    pumpConnection = Database.dedicated(vertx, context.database());
+    pump = new AuditPump(vertx, pumpConnection, new AuditChain(context.keys().auditKey()));
     serveCommand(Addresses.Audit.LIST, new AuditEvents(pool)::list);
     vertx.eventBus().consumer(Addresses.Audit.APPENDED, appended -> pump.wake());
     DeliveryLag.measure(vertx, context.metrics());
@@ -43,6 +47,6 @@ public final class AuditVerticle extends ModuleVerticle {
   @Override
   public Future<?> stop() {
     vertx.cancelTimer(sweep);
-    return pump.idle().eventually(super::stop);
+    return pump.idle().eventually(pumpConnection::close).eventually(super::stop);
   }
 }

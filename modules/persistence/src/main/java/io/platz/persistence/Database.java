@@ -20,20 +20,35 @@ public final class Database {
    * close with the last handle.
    */
   public static Pool pool(Vertx vertx, DatabaseSettings settings, int maxSize) {
-    PoolOptions options = new PoolOptions()
+    return build(vertx, settings, options(maxSize)
         .setShared(true)
         .setName(POOL_NAME)
-        .setMaxSize(maxSize)
         // a shared pool otherwise puts every connection on the event loop of whichever verticle created it first
-        .setEventLoopSize(Runtime.getRuntime().availableProcessors())
+        .setEventLoopSize(Runtime.getRuntime().availableProcessors()));
+  }
+
+  /**
+   * One connection of its own, outside the shared pool, for background work that must not wait behind requests
+   * for a connection (the audit pump, whose delay is every consumer's delay). It reconnects like the pool does.
+   */
+  public static Pool dedicated(Vertx vertx, DatabaseSettings settings) {
+    return build(vertx, settings, options(1));
+  }
+
+  private static PoolOptions options(int maxSize) {
+    return new PoolOptions()
+        .setMaxSize(maxSize)
         // bounded waiting: under an outage requests fail promptly with 503 instead of piling up
         .setMaxWaitQueueSize(4096)
         .setConnectionTimeout(5)
         .setConnectionTimeoutUnit(TimeUnit.SECONDS);
+  }
+
+  private static Pool build(Vertx vertx, DatabaseSettings settings, PoolOptions options) {
     NetClientOptions network = new NetClientOptions()
         // fail fast when the server is down: requests get a prompt 503 instead of hanging
         .setConnectTimeout(5_000)
         .setTcpKeepAlive(true);
-    return PgBuilder.pool().with(options).connectingTo(settings.connectOptions()).using(vertx).build();
+    return PgBuilder.pool().with(options).with(network).connectingTo(settings.connectOptions()).using(vertx).build();
   }
 }
