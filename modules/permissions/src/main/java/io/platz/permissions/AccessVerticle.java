@@ -3,6 +3,7 @@ package io.platz.permissions;
 import io.platz.audit.api.AuditTrail;
 import io.platz.common.bus.Addresses;
 import io.platz.permissions.envs.EnvCommands;
+import io.platz.permissions.envs.KindCache;
 import io.platz.permissions.envs.KindCommands;
 import io.platz.permissions.grants.GrantCache;
 import io.platz.permissions.grants.GrantCommands;
@@ -13,17 +14,20 @@ import io.vertx.core.Future;
 import io.vertx.pgclient.pubsub.PgSubscriber;
 
 /**
- * Manages envs, deployment kinds and grants; one instance per process. It also listens for grant changes made by
- * other processes (and by the database's own triggers), to keep this process's grant cache true.
+ * Manages envs, deployment kinds and grants; one instance per process. It also listens for grant and kind changes
+ * made by other processes (and by the database's own triggers), to keep this process's caches true.
  */
 public final class AccessVerticle extends ModuleVerticle {
 
   private final GrantCache grants;
-  private PgSubscriber changes;
+  private final KindCache kindCache;
+  private PgSubscriber grantChanges;
+  private PgSubscriber kindChanges;
 
-  public AccessVerticle(ModuleContext context, GrantCache grants) {
+  public AccessVerticle(ModuleContext context, GrantCache grants, KindCache kindCache) {
     super(context);
     this.grants = grants;
+    this.kindCache = kindCache;
   }
 
   @Override
@@ -35,7 +39,7 @@ public final class AccessVerticle extends ModuleVerticle {
   protected Future<?> register() {
     AuditTrail audit = new AuditTrail(vertx);
     EnvCommands envs = new EnvCommands(pool, audit, grants);
-    KindCommands kinds = new KindCommands(pool, audit, grants);
+    KindCommands kinds = new KindCommands(pool, audit, grants, kindCache);
     GrantCommands envRoles = new GrantCommands(GrantFamily.ENV_ROLE, pool, audit, grants);
     GrantCommands deploymentRoles = new GrantCommands(GrantFamily.DEPLOYMENT_ROLE, pool, audit, grants);
 
@@ -58,13 +62,14 @@ public final class AccessVerticle extends ModuleVerticle {
     serveCommand(Addresses.Permissions.DEPLOYMENT_ROLES_GRANT, deploymentRoles::grant);
     serveCommand(Addresses.Permissions.DEPLOYMENT_ROLES_REMOVE, deploymentRoles::remove);
 
-    changes = grants.listen(vertx, context.database().connectOptions());
-    return changes.connect();
+    grantChanges = grants.listen(vertx, context.database().connectOptions());
+    kindChanges = kindCache.listen(vertx, context.database().connectOptions());
+    return Future.all(grantChanges.connect(), kindChanges.connect());
   }
 
   @Override
   public Future<?> stop() {
-    return changes.close().otherwiseEmpty().eventually(super::stop);
+    return Future.join(grantChanges.close(), kindChanges.close()).otherwiseEmpty().eventually(super::stop);
   }
 
 }

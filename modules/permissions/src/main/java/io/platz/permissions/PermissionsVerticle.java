@@ -6,6 +6,7 @@ import io.platz.common.permissions.Action;
 import io.platz.permissions.decisions.EnvRules;
 import io.platz.permissions.decisions.IdentityRules;
 import io.platz.permissions.decisions.TaskRules;
+import io.platz.permissions.envs.KindCache;
 import io.platz.permissions.grants.GrantCache;
 import io.platz.permissions.grants.GrantSet;
 import io.platz.persistence.ModuleContext;
@@ -14,19 +15,21 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 
 /**
- * Decides, over the event bus, whether an identity may do an action and what it may see. Grants are read through
- * the process's grant cache, so a decision usually needs no database.
+ * Decides, over the event bus, whether an identity may do an action and what it may see. Grants and the roles of
+ * kinds' actions are read through the process's caches, so a decision usually needs no database of its own.
  */
 public final class PermissionsVerticle extends ModuleVerticle {
 
   private final GrantCache grants;
+  private final KindCache kinds;
   private IdentityRules identityRules;
   private EnvRules envRules;
   private TaskRules taskRules;
 
-  public PermissionsVerticle(ModuleContext context, GrantCache grants) {
+  public PermissionsVerticle(ModuleContext context, GrantCache grants, KindCache kinds) {
     super(context);
     this.grants = grants;
+    this.kinds = kinds;
   }
 
   @Override
@@ -38,7 +41,7 @@ public final class PermissionsVerticle extends ModuleVerticle {
   protected Future<?> register() {
     identityRules = new IdentityRules(vertx.eventBus());
     envRules = new EnvRules(vertx.eventBus(), pool);
-    taskRules = new TaskRules(vertx.eventBus(), pool);
+    taskRules = new TaskRules(vertx.eventBus(), pool, kinds);
     serve(Addresses.Permissions.DECIDE, this::decide);
     return Future.succeededFuture();
   }

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.platz.app.support.Api;
+import io.platz.app.support.AuditTrailProbe;
 import io.platz.app.support.Fixtures;
 import io.platz.app.support.Response;
 import io.platz.app.support.SharedPlatform;
 import io.platz.app.support.TestDatabases;
+import io.platz.persistence.DatabaseSettings;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
@@ -152,6 +154,44 @@ class DeploymentTasksTest {
         .hasMessageContaining("deployment_tasks_one_actor");
   }
 
+  @Test
+  void aTaskAndItsEventCommitTogetherOrNotAtAll() {
+    String target = deployment("audited");
+    String botId = fixtures.bot("audited-" + UUID.randomUUID());
+    grant(new JsonObject().put("bot_id", botId).put("role", "Maintainer"));
+    String bot = fixtures.botToken(botId);
+    String tokenId = api.get("/api/v2/bot-tokens?bot_id=" + botId, admin).items().getJsonObject(0).getString("id");
+
+    String task = restart(target, bot).getString("id");
+    AuditTrailProbe.settledSeq(database());
+    Response events = api.get("/api/v2/audit-events?actor_id=" + botId, admin);
+    assertThat(events.items()).hasSize(1);
+    JsonObject event = events.items().getJsonObject(0);
+    assertThat(event.getString("type")).isEqualTo("task.created");
+    assertThat(event.getString("actor_type")).isEqualTo("Bot");
+    assertThat(event.getString("token_id")).isEqualTo(tokenId);
+    assertThat(event.getString("env_id")).isEqualTo(env);
+    assertThat(event.getString("subject_type")).isEqualTo("DeploymentTask");
+    assertThat(event.getString("subject_id")).isEqualTo(task);
+    assertThat(event.getJsonObject("data")).as("never the action's body").isEqualTo(new JsonObject()
+        .put("deployment_id", target).put("operation", "InvokeAction").put("action_id", "restart"));
+
+    String counts = "SELECT (SELECT count(*) FROM deployment_tasks) || '/' || (SELECT count(*) FROM audit_events)";
+    String before = TestDatabases.queryValue(database(), counts);
+    TestDatabases.execute(database(), "ALTER TABLE audit_events ADD CONSTRAINT refuse_tasks CHECK (type <> 'task.created') NOT VALID");
+    try {
+      assertThat(api.post("/api/v2/deployment-tasks", bot, new JsonObject().put("deployment_id", target)
+          .put("operation", new JsonObject().put("InvokeAction", new JsonObject().put("action_id", "restart")))).status())
+          .as("the event broke a check").isEqualTo(400);
+    } finally {
+      TestDatabases.execute(database(), "ALTER TABLE audit_events DROP CONSTRAINT refuse_tasks");
+    }
+    assertThat(api.post("/api/v2/deployment-tasks", bot, new JsonObject().put("deployment_id", UUID.randomUUID().toString())
+        .put("operation", new JsonObject().put("InvokeAction", new JsonObject().put("action_id", "restart")))).status())
+        .isEqualTo(404);
+    assertThat(TestDatabases.queryValue(database(), counts)).as("no task without its event").isEqualTo(before);
+  }
+
   private static void assertActors(JsonObject task, String user, String bot, String deployment) {
     assertThat(task.getString("acting_user_id")).isEqualTo(user);
     assertThat(task.getString("acting_bot_id")).isEqualTo(bot);
@@ -170,6 +210,10 @@ class DeploymentTasksTest {
     Response response = api.get("/api/v2/deployment-tasks?" + query, admin);
     assertThat(response.status()).as(response.body()).isEqualTo(200);
     return response.items().stream().map(item -> ((JsonObject) item).getString("id")).toList();
+  }
+
+  private static DatabaseSettings database() {
+    return PLATZ.platz().platform().database();
   }
 
   private static String deployment(String name) {

@@ -219,6 +219,22 @@ class VisibilityAndGrantsTest {
     assertThat(created.json().getJsonArray("actions").getJsonObject(0).getString("allowed_role")).isEqualTo("Maintainer");
   }
 
+  @Test
+  void aKindsChangedActionIsInForceForTheVeryNextRequest() {
+    String env = env("ops-" + UUID.randomUUID());
+    String kind = kind("ops-" + UUID.randomUUID());
+    String target = deployment(env, kind, "ops");
+    String botId = fixtures.bot("ops-bot-" + UUID.randomUUID());
+    String bot = fixtures.botToken(botId);
+    grant("/deployment-permissions", new JsonObject().put("env_id", env).put("kind_id", kind).put("bot_id", botId).put("role", "Maintainer"));
+
+    assertThat(restart(target, bot)).as("no such action yet").isEqualTo(400);
+    restartNeeds(kind, "Maintainer");
+    assertThat(restart(target, bot)).isEqualTo(201);
+    restartNeeds(kind, "Owner");
+    assertThat(restart(target, bot)).isEqualTo(403);
+  }
+
   private String env(String name) {
     return created("/envs", new JsonObject().put("name", name));
   }
@@ -229,6 +245,16 @@ class VisibilityAndGrantsTest {
 
   private String deployment(String env, String kind, String name) {
     return created("/deployments", new JsonObject().put("env_id", env).put("kind_id", kind).put("name", name));
+  }
+
+  private void restartNeeds(String kind, String role) {
+    JsonArray actions = new JsonArray().add(new JsonObject().put("id", "restart").put("allowed_role", role));
+    assertThat(api.put("/api/v2/deployment-kinds/" + kind, admin, new JsonObject().put("actions", actions)).status()).isEqualTo(200);
+  }
+
+  private int restart(String deployment, String token) {
+    return api.post("/api/v2/deployment-tasks", token, new JsonObject().put("deployment_id", deployment)
+        .put("operation", new JsonObject().put("InvokeAction", new JsonObject().put("action_id", "restart")))).status();
   }
 
   private String grant(String path, JsonObject body) {

@@ -66,8 +66,9 @@ class DatabaseOutageTest {
         load.submit(() -> {
           while (loading.get()) {
             long started = System.nanoTime();
-            Response response = counter.incrementAndGet() % 2 == 0
-                ? api.post("/api/v2/bots", admin, new JsonObject().put("display_name", "outage-" + counter.get()))
+            int n = counter.incrementAndGet();
+            Response response = n % 2 == 0
+                ? api.post("/api/v2/bots", admin, new JsonObject().put("display_name", "outage-" + n))
                 : api.get("/api/v2/bots?per_page=5", admin);
             observations.add(new Observation(started, (System.nanoTime() - started) / 1_000_000, response.status(), response.body()));
             if (response.status() == 201) {

@@ -69,25 +69,26 @@ public final class TaskCommands {
         .map(rows -> toJson(Rows.one(rows, "deployment task")));
   }
 
-  /** Whether the caller may was decided before, for this operation (and action) on this deployment. */
+  /**
+   * Whether the caller may run this operation (and action) on this deployment was decided before. The task and
+   * its event are one statement, without BEGIN and COMMIT: task creation is the hot write path.
+   */
   public Future<JsonObject> create(Command command) {
     UUID deployment = Fields.body(command.body()).requireUuid("deployment_id");
     TaskOperation operation = TaskOperation.from(command.body());
     Identity actor = command.actor();
-    return Tx.run(pool, tx -> tx.sql().preparedQuery("""
+    return audit.change(pool, """
             INSERT INTO deployment_tasks (deployment_id, env_id, kind_id, operation, acting_user_id, acting_bot_id,
                                           acting_deployment_id)
             SELECT d.id, d.env_id, d.kind_id, $2::jsonb, $3::uuid, $4::uuid, $5::uuid FROM deployments d WHERE d.id = $1 AND d.deleted_at IS NULL
-            RETURNING *""")
-        .execute(Tuple.of(deployment, operation.toJson(), actor.isUser() ? actor.id() : null,
-            actor.isBot() ? actor.id() : null, actor.isDeployment() ? actor.id() : null))
-        .map(rows -> toJson(Rows.one(rows, "deployment")))
-        .compose(task -> audit.record(tx, new AuditEvent(AuditEventTypes.TASK_CREATED, Actor.of(actor),
-                UUID.fromString(task.getString("env_id")), SUBJECT, UUID.fromString(task.getString("id")),
+            RETURNING *""",
+            Tuple.of(deployment, operation.toJson(), actor.isUser() ? actor.id() : null, actor.isBot() ? actor.id() : null,
+                actor.isDeployment() ? actor.id() : null),
+            new AuditTrail.RowEvent(AuditEventTypes.TASK_CREATED, Actor.of(actor), "env_id", SUBJECT, "id",
                 // the operation's own fields (an action's body) may hold secrets: only what it is goes in the trail
                 new JsonObject().put("deployment_id", deployment.toString()).put("operation", operation.type())
                     .put("action_id", operation.actionId())))
-            .map(task)));
+        .map(rows -> toJson(Rows.one(rows, "deployment")));
   }
 
   /** Cancels a Pending task (409 otherwise): status Canceled, with who canceled it and why. */

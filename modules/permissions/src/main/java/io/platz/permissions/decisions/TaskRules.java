@@ -6,7 +6,7 @@ import io.platz.common.deployments.TaskOperation;
 import io.platz.common.json.Fields;
 import io.platz.common.permissions.Action;
 import io.platz.common.permissions.DeploymentRole;
-import io.platz.permissions.envs.KindCommands;
+import io.platz.permissions.envs.KindCache;
 import io.platz.permissions.grants.GrantSet;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;
@@ -23,10 +23,12 @@ public final class TaskRules {
 
   private final EventBus bus;
   private final Pool pool;
+  private final KindCache kinds;
 
-  public TaskRules(EventBus bus, Pool pool) {
+  public TaskRules(EventBus bus, Pool pool, KindCache kinds) {
     this.bus = bus;
     this.pool = pool;
+    this.kinds = kinds;
   }
 
   public Future<JsonObject> decide(Identity who, GrantSet grants, Action action, JsonObject params, JsonObject body) {
@@ -49,7 +51,7 @@ public final class TaskRules {
       }
       Future<DeploymentRole> required = operation.actionId() == null
           ? Future.succeededFuture(operation.fixedRole())
-          : KindCommands.allowedRole(pool, kind, operation.actionId());
+          : kinds.allowedRole(pool, kind, operation.actionId());
       return required.compose(role -> who.isDeployment()
           ? deploymentActs(operation, role)
           : EnvRules.onKind(who, grants, env, kind, role));

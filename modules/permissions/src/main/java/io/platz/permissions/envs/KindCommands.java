@@ -40,11 +40,13 @@ public final class KindCommands {
   private final Pool pool;
   private final AuditTrail audit;
   private final GrantCache grants;
+  private final KindCache cache;
 
-  public KindCommands(Pool pool, AuditTrail audit, GrantCache grants) {
+  public KindCommands(Pool pool, AuditTrail audit, GrantCache grants, KindCache cache) {
     this.pool = pool;
     this.audit = audit;
     this.grants = grants;
+    this.cache = cache;
   }
 
   public Future<JsonObject> list(Command command) {
@@ -100,7 +102,9 @@ public final class KindCommands {
                   .execute(Tuple.of(id, name, actions))
                   .map(rows -> toJson(rows.iterator().next()))
                   .compose(after -> audit.record(tx, new AuditEvent(AuditEventTypes.DEPLOYMENT_KIND_UPDATED, Actor.of(command.actor()),
-                      null, SUBJECT, id, new JsonObject().put("changes", changes))).map(after));
+                          null, SUBJECT, id, new JsonObject().put("changes", changes)))
+                      .compose(recorded -> cache.changed(tx, id))
+                      .map(after));
             }))
         .recover(KindCommands::nameTaken);
   }
@@ -115,19 +119,6 @@ public final class KindCommands {
             .compose(removed -> audit.record(tx, new AuditEvent(AuditEventTypes.DEPLOYMENT_KIND_DELETED, Actor.of(command.actor()),
                 null, SUBJECT, id, new JsonObject().put("name", name).put("grants_removed", removed.rowCount())))))
         .compose(recorded -> grants.changedForEveryone(tx)));
-  }
-
-  /** The role an action of a live kind needs; 400 if the kind has no such action (the request names it). */
-  public static Future<DeploymentRole> allowedRole(Pool pool, UUID kind, String actionId) {
-    return pool.preparedQuery("SELECT actions FROM deployment_kinds WHERE id = $1").execute(Tuple.of(kind))
-        .map(rows -> {
-          JsonArray actions = (JsonArray) Rows.one(rows, "deployment kind").getValue("actions");
-          return actions.stream().map(action -> (JsonObject) action)
-              .filter(action -> actionId.equals(action.getString("id")))
-              .map(action -> DeploymentRole.fromJson(action.getString("allowed_role")))
-              .findFirst()
-              .orElseThrow(() -> ApiError.badRequest("the deployment kind has no action '" + actionId + "'"));
-        });
   }
 
   /** {@code [{"id", "title", "allowed_role"}]}: ids unique within the kind. */

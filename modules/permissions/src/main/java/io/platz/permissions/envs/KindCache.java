@@ -1,0 +1,78 @@
+package io.platz.permissions.envs;
+
+import io.platz.common.error.ApiError;
+import io.platz.common.permissions.DeploymentRole;
+import io.platz.persistence.Notifications;
+import io.platz.persistence.Tx;
+import io.platz.persistence.cache.RevocableCache;
+import io.platz.persistence.sql.Rows;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.pgclient.pubsub.PgSubscriber;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Tuple;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * The role each action of a kind needs, read once and kept until the kind's actions change: every InvokeAction
+ * decision asks for it. A change evicts the kind here before its answer is sent, and in other processes through
+ * NOTIFY on {@code platz_kinds}. So a changed role is in force for the very next request.
+ */
+public final class KindCache {
+
+  static final String CHANNEL = "platz_kinds";
+
+  private final RevocableCache<UUID, Map<String, DeploymentRole>> cache;
+
+  public KindCache(int maximumSize) {
+    this.cache = new RevocableCache<>(maximumSize);
+  }
+
+  /** The role an action of a kind needs; 400 if the kind has no such action (the request names it). */
+  public Future<DeploymentRole> allowedRole(Pool pool, UUID kind, String actionId) {
+    return rolesOf(pool, kind).map(roles -> {
+      DeploymentRole role = roles.get(actionId);
+      if (role == null) {
+        throw ApiError.badRequest("the deployment kind has no action '" + actionId + "'");
+      }
+      return role;
+    });
+  }
+
+  /** The kind (its actions, perhaps) changed in this transaction. */
+  public Future<Void> changed(Tx tx, UUID kind) {
+    tx.afterCommit(() -> {
+      cache.evict(List.of(kind));
+      return Future.succeededFuture();
+    });
+    return Notifications.send(tx.sql(), CHANNEL, List.of(kind.toString()));
+  }
+
+  public PgSubscriber listen(Vertx vertx, PgConnectOptions database) {
+    return Notifications.listener(vertx, database, CHANNEL, kind -> cache.evict(List.of(UUID.fromString(kind))),
+        cache::evictAll);
+  }
+
+  private Future<Map<String, DeploymentRole>> rolesOf(Pool pool, UUID kind) {
+    Map<String, DeploymentRole> cached = cache.get(kind);
+    if (cached != null) {
+      return Future.succeededFuture(cached);
+    }
+    long generation = cache.generation();
+    return pool.preparedQuery("SELECT actions FROM deployment_kinds WHERE id = $1").execute(Tuple.of(kind))
+        .map(rows -> {
+          JsonArray actions = (JsonArray) Rows.one(rows, "deployment kind").getValue("actions");
+          Map<String, DeploymentRole> roles = actions.stream().map(action -> (JsonObject) action)
+              .collect(Collectors.toUnmodifiableMap(action -> action.getString("id"),
+                  action -> DeploymentRole.fromJson(action.getString("allowed_role"))));
+          cache.put(kind, roles, generation);
+          return roles;
+        });
+  }
+}
