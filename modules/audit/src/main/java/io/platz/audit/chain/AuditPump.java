@@ -31,10 +31,15 @@ public final class AuditPump {
   private static final String UNLOCK = "SELECT pg_advisory_unlock(hashtext('platz.audit.pump'))";
   private static final String UNSEQUENCED = "SELECT position, " + AuditChain.HASHED_COLUMNS
       + " FROM audit_events WHERE seq IS NULL ORDER BY position LIMIT " + BATCH + " FOR UPDATE";
+  /** The events get their seq and hash, and the chain head moves, in one statement: the pump's delay is every consumer's. */
   private static final String ASSIGN = """
-      UPDATE audit_events e SET seq = u.seq, hash = u.hash
-      FROM unnest($1::bigint[], $2::bigint[], $3::bytea[]) AS u(position, seq, hash)
-      WHERE e.position = u.position""";
+      WITH assigned AS (
+          UPDATE audit_events e SET seq = u.seq, hash = u.hash
+          FROM unnest($1::bigint[], $2::bigint[], $3::bytea[]) AS u(position, seq, hash)
+          WHERE e.position = u.position)
+      UPDATE audit_chain SET last_seq = $4, last_hash = $5""";
+  private static final String UNPUBLISHED = "SELECT " + AuditEvents.COLUMNS
+      + " FROM audit_events e WHERE e.seq > (SELECT published_seq FROM audit_chain) ORDER BY e.seq LIMIT " + BATCH;
 
   private final Vertx vertx;
   private final Pool pool;
@@ -110,9 +115,7 @@ public final class AuditPump {
           }
           return connection.preparedQuery(ASSIGN)
               .execute(Tuple.tuple().addArrayOfLong(positions.toArray(Long[]::new)).addArrayOfLong(seqs.toArray(Long[]::new))
-                  .addArrayOfBuffer(hashes.toArray(Buffer[]::new)))
-              .compose(assigned -> connection.preparedQuery("UPDATE audit_chain SET last_seq = $1, last_hash = $2")
-                  .execute(Tuple.of(seqs.get(seqs.size() - 1), hashes.get(hashes.size() - 1))))
+                  .addArrayOfBuffer(hashes.toArray(Buffer[]::new)).addLong(seq).addBuffer(Buffer.buffer(hash)))
               .map(events.size());
         }))
         .compose(count -> tx.commit().map(count), failure -> tx.rollback().transform(rolledBack -> Future.failedFuture(failure))));
@@ -120,9 +123,7 @@ public final class AuditPump {
 
   /** Publishes the events past the published mark, in seq order, then moves the mark. */
   private Future<Integer> publish(SqlConnection connection) {
-    return connection.query("SELECT published_seq FROM audit_chain").execute()
-        .compose(mark -> connection.preparedQuery("SELECT " + AuditEvents.COLUMNS + " FROM audit_events e WHERE e.seq > $1 ORDER BY e.seq LIMIT " + BATCH)
-            .execute(Tuple.of(mark.iterator().next().getLong(0))))
+    return connection.query(UNPUBLISHED).execute()
         .compose(events -> {
           if (events.size() == 0) {
             return Future.succeededFuture(0);
