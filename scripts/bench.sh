@@ -46,17 +46,32 @@ deployments_token=$(cat "$work/deployments-bot-token")
 junk="pzb_$(head -c 200 /dev/urandom | tr -dc 'A-Za-z0-9' | head -c 71)"
 
 declare -A RPS P99
-# run KEY LABEL WRK-ARGS...: runs wrk, keeps requests/s and p99 (in ms) under KEY
+# run KEY LABEL WRK-ARGS...: runs wrk, keeps requests/s and p99 (in ms) under KEY and prints them
 run() {
   local name=$1 label=$2; shift 2
+  measure "$name" "$@"
+  RPS[$name]=$LAST_RPS
+  P99[$name]=$LAST_P99
+  report "$name" "$label"
+}
+
+# measure KEY WRK-ARGS...: one wrk run; sets LAST_RPS, LAST_P99 (ms) and LAST_NON2XX, keeps wrk's output
+measure() {
+  local name=$1; shift
   local out
   out=$(wrk -t"$THREADS" -c"$CONNECTIONS" --latency "$@")
-  echo "$out" > "$work/wrk-$name.txt"
-  RPS[$name]=$(awk '/^Requests\/sec/ {print $2}' <<<"$out")
-  P99[$name]=$(awk '$1 == "99%" {v=$2; if (v ~ /us$/) {sub(/us/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v=v*1000}; print v}' <<<"$out")
-  local non2xx
-  non2xx=$(awk '/Non-2xx/ {print $5}' <<<"$out")
-  printf '%-46s %10.0f req/s   p99 %7.2f ms%s\n' "$name  $label" "${RPS[$name]}" "${P99[$name]}" "${non2xx:+   (non-2xx: $non2xx)}"
+  echo "$out" >> "$work/wrk-$name.txt"
+  LAST_RPS=$(awk '/^Requests\/sec/ {print $2}' <<<"$out")
+  LAST_P99=$(awk '$1 == "99%" {v=$2; if (v ~ /us$/) {sub(/us/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v=v*1000}; print v}' <<<"$out")
+  LAST_NON2XX=$(awk '/Non-2xx/ {print $5}' <<<"$out")
+}
+
+report() {
+  printf '%-46s %10.0f req/s   p99 %7.2f ms%s\n' "$1  $2" "${RPS[$1]}" "${P99[$1]}" "${LAST_NON2XX:+   (non-2xx: $LAST_NON2XX)}"
+}
+
+median() {
+  tr ' ' '\n' <<<"$*" | sort -g | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'
 }
 
 url="http://127.0.0.1:$port"
@@ -66,17 +81,46 @@ TOKEN=$bot_token wrk -t"$THREADS" -c"$CONNECTIONS" -d5s -s scripts/lib/token.lua
 TOKEN=$deployments_token wrk -t"$THREADS" -c"$CONNECTIONS" -d5s -s scripts/lib/token.lua "$url/api/v2/deployments?per_page=50" >/dev/null
 
 echo
-echo "$CONNECTIONS connections, $THREADS wrk threads, ${DURATION}s per scenario, $(nproc) cores"
-run a "bare GET /status" -d"${DURATION}s" "$url/status"
-TOKEN=$bot_token run b "/auth/me, bot token (cache hit)" -d"${DURATION}s" -s scripts/lib/token.lua "$url/api/v2/auth/me"
-TOKEN=$junk run c "/auth/me, junk token (401)" -d"${DURATION}s" -s scripts/lib/token.lua "$url/api/v2/auth/me"
-TOKEN=$deployments_token run e "/deployments?per_page=50, bot in 1 env of 10" -d"${DURATION}s" -s scripts/lib/token.lua \
-  "$url/api/v2/deployments?per_page=50"
+# a, b, c and e take turns, ROUNDS times, so that a drift of the machine (these are shared) touches them alike;
+# each reports its median round
+ROUNDS=${ROUNDS:-3}
+round_seconds=$(( DURATION / ROUNDS > 0 ? DURATION / ROUNDS : 1 ))
+echo "$CONNECTIONS connections, $THREADS wrk threads, $ROUNDS rounds of ${round_seconds}s per scenario, $(nproc) cores"
+declare -A ROUND_RPS ROUND_P99 ROUND_RATIO LABEL
+LABEL[a]="bare GET /status"
+LABEL[b]="/auth/me, bot token (cache hit)"
+LABEL[c]="/auth/me, junk token (401)"
+LABEL[e]="/deployments?per_page=50, bot in 1 env of 10"
+for round in $(seq "$ROUNDS"); do
+  measure a -d"${round_seconds}s" "$url/status"
+  ROUND_RPS[a]+="$LAST_RPS "; ROUND_P99[a]+="$LAST_P99 "
+  TOKEN=$bot_token measure b -d"${round_seconds}s" -s scripts/lib/token.lua "$url/api/v2/auth/me"
+  ROUND_RPS[b]+="$LAST_RPS "; ROUND_P99[b]+="$LAST_P99 "
+  TOKEN=$junk measure c -d"${round_seconds}s" -s scripts/lib/token.lua "$url/api/v2/auth/me"
+  ROUND_RPS[c]+="$LAST_RPS "; ROUND_P99[c]+="$LAST_P99 "
+  TOKEN=$deployments_token measure e -d"${round_seconds}s" -s scripts/lib/token.lua "$url/api/v2/deployments?per_page=50"
+  ROUND_RPS[e]+="$LAST_RPS "; ROUND_P99[e]+="$LAST_P99 "
+  # this round's ratios, each against the bare route measured seconds before
+  read -r -a this <<<"${ROUND_RPS[a]}"; bare=${this[-1]}
+  for name in b c e; do
+    read -r -a this <<<"${ROUND_RPS[$name]}"
+    ROUND_RATIO[$name]+="$(bc -l <<<"${this[-1]} / $bare") "
+  done
+done
+for name in a b c e; do
+  RPS[$name]=$(median ${ROUND_RPS[$name]})
+  P99[$name]=$(median ${ROUND_P99[$name]})
+  LAST_NON2XX=$(awk '/Non-2xx/ {n+=$5} END {if (n) print n}' "$work/wrk-$name.txt")
+  report "$name" "${LABEL[$name]}"
+  echo "     rounds: ${ROUND_RPS[$name]}req/s; p99 ${ROUND_P99[$name]}ms"
+done
+LAST_NON2XX=
 TOKENS_FILE="$work/fresh-tokens" THREADS=$THREADS run d "/auth/me, fresh token each time (miss)" \
   -d"${MISS_SECONDS}s" -s scripts/lib/fresh_tokens.lua "$url/api/v2/auth/me"
 used=$(awk '/requests in/ {print $1}' "$work/wrk-d.txt")
 echo "   (d) used $used distinct fresh tokens of $FRESH_TOKENS$([ "$used" -ge "$FRESH_TOKENS" ] && echo ': ALL used, so its rate is understated')"
-heap=$(curl -s "$url/metrics" | awk '/^jvm_memory_used_bytes\{.*area="heap"/ {s+=$2} END {printf "%.0f", s/1048576}')
+# the value is the last field: pool names such as "G1 Eden Space" hold spaces
+heap=$(curl -s "$url/metrics" | awk '/^jvm_memory_used_bytes/ && /area="heap"/ {s+=$NF} END {printf "%.0f", s/1048576}')
 rss=$(( $(rss_kib "$pid") / 1024 ))
 
 TOKEN=$(cat "$work/tasks-bot-token") DEPLOYMENT=$(cat "$work/tasks-deployment") \
@@ -98,7 +142,8 @@ printf '%-46s %10.0f tx/s    (latency avg %s ms)\n' "g  pgbench bare INSERT, $CO
 echo "   audit event, transaction to bus consumer during (f): p50 ${lag50} ms, p99 ${lag} ms"
 
 echo
-ratio() { bc -l <<<"${RPS[$1]} / ${RPS[a]}"; }
+# b, c and e: the median of their rounds' ratios; d: against the median bare rate
+ratio() { [ -n "${ROUND_RATIO[$1]:-}" ] && median ${ROUND_RATIO[$1]} || bc -l <<<"${RPS[$1]} / ${RPS[a]}"; }
 printf 'b/a = %.2f   c/a = %.2f   d/a = %.2f   e/a = %.2f   f/g = %.2f\n' "$(ratio b)" "$(ratio c)" "$(ratio d)" "$(ratio e)" \
   "$(bc -l <<<"${RPS[f]} / ${RPS[g]}")"
 echo "after (d): heap used ${heap} MiB, JVM resident ${rss} MiB"

@@ -1,26 +1,26 @@
 package io.platz.deployments;
 
-import io.platz.deployments.deployments.DeploymentPages;
+import io.platz.deployments.deployments.DeploymentReads;
 import io.platz.persistence.ModuleContext;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.pgclient.pubsub.PgSubscriber;
 
-/** Listens, once per process, for deployments changed elsewhere, to keep this process's cached pages true. */
+/** Listens, once per process, for deployments changed elsewhere, to keep this process's cached reads true. */
 public final class DeploymentChangesVerticle extends VerticleBase {
 
   private final ModuleContext context;
-  private final DeploymentPages pages;
+  private final DeploymentReads reads;
   private PgSubscriber changes;
 
-  public DeploymentChangesVerticle(ModuleContext context, DeploymentPages pages) {
+  public DeploymentChangesVerticle(ModuleContext context, DeploymentReads reads) {
     this.context = context;
-    this.pages = pages;
+    this.reads = reads;
   }
 
   @Override
   public Future<?> start() {
-    changes = pages.listen(vertx, context.database().connectOptions());
+    changes = reads.listen(vertx, context.database().connectOptions());
     return changes.connect();
   }
 

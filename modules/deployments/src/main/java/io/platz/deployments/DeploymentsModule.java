@@ -1,6 +1,6 @@
 package io.platz.deployments;
 
-import io.platz.deployments.deployments.DeploymentPages;
+import io.platz.deployments.deployments.DeploymentReads;
 import io.platz.persistence.ModuleContext;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -19,9 +19,9 @@ public final class DeploymentsModule {
 
   /** Deploys the module; answers the deployment ids, to undeploy in reverse order. */
   public static Future<List<String>> deploy(Vertx vertx, ModuleContext context, int instances) {
-    DeploymentPages pages = new DeploymentPages();
-    return vertx.deployVerticle(() -> new DeploymentChangesVerticle(context, pages), new DeploymentOptions())
-        .compose(listener -> vertx.deployVerticle(() -> new DeploymentsVerticle(context, pages),
+    DeploymentReads reads = new DeploymentReads();
+    return vertx.deployVerticle(() -> new DeploymentChangesVerticle(context, reads), new DeploymentOptions())
+        .compose(listener -> vertx.deployVerticle(() -> new DeploymentsVerticle(context, reads),
                 new DeploymentOptions().setInstances(instances))
             .map(serving -> List.of(listener, serving)));
   }

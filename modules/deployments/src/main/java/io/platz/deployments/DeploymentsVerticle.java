@@ -3,7 +3,7 @@ package io.platz.deployments;
 import io.platz.audit.api.AuditTrail;
 import io.platz.common.bus.Addresses;
 import io.platz.deployments.deployments.DeploymentCommands;
-import io.platz.deployments.deployments.DeploymentPages;
+import io.platz.deployments.deployments.DeploymentReads;
 import io.platz.deployments.tasks.TaskCommands;
 import io.platz.persistence.ModuleContext;
 import io.platz.persistence.ModuleVerticle;
@@ -12,11 +12,11 @@ import io.vertx.core.Future;
 /** Deployments and their tasks, served on the bus. */
 public final class DeploymentsVerticle extends ModuleVerticle {
 
-  private final DeploymentPages pages;
+  private final DeploymentReads reads;
 
-  public DeploymentsVerticle(ModuleContext context, DeploymentPages pages) {
+  public DeploymentsVerticle(ModuleContext context, DeploymentReads reads) {
     super(context);
-    this.pages = pages;
+    this.reads = reads;
   }
 
   @Override
@@ -27,7 +27,7 @@ public final class DeploymentsVerticle extends ModuleVerticle {
   @Override
   protected Future<?> register() {
     AuditTrail audit = new AuditTrail(vertx);
-    DeploymentCommands deployments = new DeploymentCommands(pool, audit, vertx.eventBus(), pages);
+    DeploymentCommands deployments = new DeploymentCommands(pool, audit, vertx.eventBus(), reads);
     TaskCommands tasks = new TaskCommands(pool, audit);
     serveCommand(Addresses.Deployments.LIST, deployments::list);
     serveCommand(Addresses.Deployments.GET, deployments::get);

@@ -17,9 +17,10 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 /**
- * The deployments list is served from cached pages; these show that no page outlives a change: one made through
- * the same instance (seen by the very next request), one made through another instance on the same database and
- * one made by SQL by hand (both seen within a second, through NOTIFY), and a grant that changes what a bot sees.
+ * The deployments list and the deployments' whereabouts are served from caches; this shows that nothing cached
+ * outlives a change: one made through the same instance (seen by the very next request), one made through another
+ * instance on the same database and one made by SQL by hand (both seen within a second, through NOTIFY), a deleted
+ * deployment, and a grant that changes what a bot sees.
  */
 class DeploymentPagesTest {
 
@@ -51,12 +52,23 @@ class DeploymentPagesTest {
           .containsExactly("by-hand");
       assertThat(eventually(b.api(), list, admin, names -> names.contains("by-hand"))).containsExactly("by-hand");
 
+      JsonObject uninstall = new JsonObject().put("deployment_id", first)
+          .put("operation", new JsonObject().put("Uninstall", new JsonObject()));
+      assertThat(b.api().post("/api/v2/deployment-tasks", admin, uninstall).status()).as("b knows where it is")
+          .isEqualTo(201);
+      assertThat(api.delete("/api/v2/deployments/" + first, admin).status()).isEqualTo(204);
+      assertThat(api.post("/api/v2/deployment-tasks", admin, uninstall).status()).as("deleted: the very next request")
+          .isEqualTo(404);
+      assertThat(b.api().post("/api/v2/deployment-tasks", admin, uninstall).status()).as("and on b").isEqualTo(404);
+      assertThat(eventually(b.api(), list, admin, JsonArray::isEmpty)).isEmpty();
+      String second = fixtures.deployment(env, kind, "second");
+
       String bot = fixtures.bot("pages-bot");
       String token = fixtures.botToken(bot);
       String everything = "/api/v2/deployments?per_page=50";
       assertThat(names(api, everything, token)).as("a bot without grants").isEmpty();
       String grant = fixtures.envRole(env, bot, "User");
-      assertThat(names(api, everything, token)).as("granted: the very next request").containsExactly("by-hand");
+      assertThat(names(api, everything, token)).as("granted: the very next request").containsExactly("second");
       assertThat(api.delete("/api/v2/env-user-permissions/" + grant, admin).status()).isEqualTo(204);
       assertThat(names(api, everything, token)).as("the grant removed").isEmpty();
     }

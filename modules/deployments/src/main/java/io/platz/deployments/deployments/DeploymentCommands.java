@@ -48,17 +48,17 @@ public final class DeploymentCommands {
   private final Pool pool;
   private final AuditTrail audit;
   private final EventBus bus;
-  private final DeploymentPages pages;
+  private final DeploymentReads reads;
 
-  public DeploymentCommands(Pool pool, AuditTrail audit, EventBus bus, DeploymentPages pages) {
+  public DeploymentCommands(Pool pool, AuditTrail audit, EventBus bus, DeploymentReads reads) {
     this.pool = pool;
     this.audit = audit;
     this.bus = bus;
-    this.pages = pages;
+    this.reads = reads;
   }
 
   public Future<Buffer> list(Command command) {
-    return pages.page(command, () -> query(command));
+    return reads.page(command, () -> query(command));
   }
 
   private Future<JsonObject> query(Command command) {
@@ -164,19 +164,20 @@ public final class DeploymentCommands {
   /** Where a live deployment is, for the permissions module's decisions. */
   public Future<JsonObject> locate(JsonObject request) {
     UUID id = Fields.parseUuid("id", request.getString("id"));
-    return pool.preparedQuery("SELECT env_id, kind_id, name FROM deployments WHERE id = $1 AND deleted_at IS NULL")
+    return reads.location(id, () -> pool
+        .preparedQuery("SELECT env_id, kind_id, name FROM deployments WHERE id = $1 AND deleted_at IS NULL")
         .execute(Tuple.of(id))
         .map(rows -> {
           Row row = Rows.one(rows, "deployment");
           return new JsonObject().put("env_id", row.getUUID("env_id").toString())
               .put("kind_id", row.getUUID("kind_id").toString()).put("name", row.getString("name"));
-        });
+        }));
   }
 
-  /** The transaction's connection, for a change to deployments: once it commits, no cached page shows the past. */
+  /** The transaction's connection, for a change to deployments: once it commits, no cached read shows the past. */
   private SqlConnection changing(Tx tx) {
     tx.afterCommit(() -> {
-      pages.changed();
+      reads.changed();
       return Future.succeededFuture();
     });
     return tx.sql();
