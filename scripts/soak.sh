@@ -28,9 +28,29 @@ python3 scripts/lib/seed_tasks.py "$port" "$admin" "$work"
 
 echo "soaking for $MINUTES min at $CONNECTIONS connections on http://127.0.0.1:$port" >&2
 rss_before=$(( $(rss_kib "$pid") / 1024 ))
-ADMIN_TOKEN=$admin BOT_TOKEN=$(cat "$work/tasks-bot-token") DEPLOYMENTS_TOKEN=$(cat "$work/deployments-bot-token") \
-  DEPLOYMENT=$(cat "$work/tasks-deployment") \
-  wrk -t2 -c"$CONNECTIONS" -d"${MINUTES}m" --timeout 10s -s scripts/lib/mixed.lua "http://127.0.0.1:$port" | tee "$work/soak.txt"
+# the mix, as shares of the connections: /auth/me 40 %, deployment list 25 %, InvokeAction 15 %, History 10 %,
+# audit events 5 %, junk tokens 5 % (at least one connection each); one wrk per scenario, all at once
+export ADMIN_TOKEN=$admin BOT_TOKEN=$(cat "$work/tasks-bot-token") DEPLOYMENTS_TOKEN=$(cat "$work/deployments-bot-token") \
+  DEPLOYMENT=$(cat "$work/tasks-deployment")
+for mix in me:40 list:25 task:15 history:10 audit:5 junk:5; do
+  scenario=${mix%:*}
+  connections=$(( CONNECTIONS * ${mix#*:} / 100 > 0 ? CONNECTIONS * ${mix#*:} / 100 : 1 ))
+  SCENARIO=$scenario wrk -t1 -c"$connections" -d"${MINUTES}m" --timeout 10s -s scripts/lib/mixed.lua \
+    "http://127.0.0.1:$port" > "$work/soak-$scenario.txt" &
+done
+wait $(jobs -p | grep -v "^$pid$")
+# junk tokens must get 401 (or 429); every other answer must be a 2xx
+awk '/^answers/ {n[$2" "$3]+=$4; total+=$4; if (!($3 ~ /^2/ || ($2 == "junk" && ($3 == 401 || $3 == 429)))) bad+=$4}
+     /^latency/ {lat[$2]=sprintf("p50 %7.2f ms  p99 %7.2f ms  max %8.2f ms", $4, $6, $8); errors+=$10}
+     END {
+       print "answers by scenario and status:"
+       for (k in n) printf "  %-14s %9d\n", k, n[k] | "sort"
+       close("sort")
+       print "latency by scenario:"
+       for (s in lat) printf "  %-8s %s\n", s, lat[s] | "sort"
+       close("sort")
+       printf "%d answers, %d unexpected (a valid request not 2xx, or junk not 401/429), %d socket errors\n", total, bad, errors
+     }' "$work"/soak-*.txt | tee "$work/soak.txt"
 echo "JVM resident: ${rss_before} MiB after seeding, $(( $(rss_kib "$pid") / 1024 )) MiB after the soak"
 echo "server log lines at WARN or ERROR: $(grep -cE ' (WARN|ERROR) ' "$work/platz.log" || true)"
 

@@ -1,5 +1,6 @@
--- wrk: mixed traffic for the soak test. Reads BOT_TOKEN, ADMIN_TOKEN, DEPLOYMENT, DEPLOYMENTS_TOKEN from the
--- environment; each request is one of the scenarios below, by weight. Counts answers by scenario and status.
+-- wrk: one scenario of the soak test's mix, named by SCENARIO; soak.sh runs one wrk per scenario side by side,
+-- so that every answer is counted against the request that got it (one wrk mixing scenarios cannot tell which
+-- of its connections an answer came back on). Reads BOT_TOKEN, ADMIN_TOKEN, DEPLOYMENT, DEPLOYMENTS_TOKEN.
 local bot = os.getenv("BOT_TOKEN")
 local admin = os.getenv("ADMIN_TOKEN")
 local lister = os.getenv("DEPLOYMENTS_TOKEN")
@@ -7,55 +8,42 @@ local deployment = os.getenv("DEPLOYMENT")
 local invoke = '{"deployment_id": "' .. deployment .. '", "operation": {"InvokeAction": {"action_id": "restart", "body": {}}}}'
 
 local scenarios = {
-  { weight = 40, name = "me",        method = "GET",  path = "/api/v2/auth/me",                token = bot },
-  { weight = 25, name = "list",      method = "GET",  path = "/api/v2/deployments?per_page=50", token = lister },
-  { weight = 15, name = "task",      method = "POST", path = "/api/v2/deployment-tasks",       token = bot, body = invoke },
-  { weight = 10, name = "history",   method = "GET",  path = "/api/v2/deployment-tasks?deployment_id=" .. deployment .. "&per_page=20", token = admin },
-  { weight = 5,  name = "audit",     method = "GET",  path = "/api/v2/audit-events?order=desc&per_page=20", token = admin },
-  { weight = 5,  name = "junk",      method = "GET",  path = "/api/v2/auth/me",                token = "pzb_junk" },
+  me      = { method = "GET",  path = "/api/v2/auth/me",                token = bot },
+  list    = { method = "GET",  path = "/api/v2/deployments?per_page=50", token = lister },
+  task    = { method = "POST", path = "/api/v2/deployment-tasks",       token = bot, body = invoke },
+  history = { method = "GET",  path = "/api/v2/deployment-tasks?deployment_id=" .. deployment .. "&per_page=20", token = admin },
+  audit   = { method = "GET",  path = "/api/v2/audit-events?order=desc&per_page=20", token = admin },
+  junk    = { method = "GET",  path = "/api/v2/auth/me",                token = "pzb_junk" },
 }
-local total = 0
-for _, s in ipairs(scenarios) do total = total + s.weight end
-
+local name = os.getenv("SCENARIO")
+local scenario = scenarios[name]
 local threads = {}
+
 function setup(thread)
   table.insert(threads, thread)
 end
 
 function init(args)
   counts = {}
-  math.randomseed(os.time() + tonumber(tostring({}):sub(8), 16) % 100000)
 end
 
 function request()
-  local pick = math.random(total)
-  for _, s in ipairs(scenarios) do
-    pick = pick - s.weight
-    if pick <= 0 then
-      current = s.name
-      local headers = { ["x-platz-token"] = s.token, ["content-type"] = "application/json" }
-      return wrk.format(s.method, s.path, headers, s.body)
-    end
-  end
+  local headers = { ["x-platz-token"] = scenario.token, ["content-type"] = "application/json" }
+  return wrk.format(scenario.method, scenario.path, headers, scenario.body)
 end
 
 function response(status, headers, body)
-  local key = current .. " " .. status
-  counts[key] = (counts[key] or 0) + 1
+  counts[status] = (counts[status] or 0) + 1
 end
 
+-- one line per status ("answers <scenario> <status> <count>"), then the latency line
 function done(summary, latency, requests)
   local merged = {}
   for _, thread in ipairs(threads) do
-    local c = thread:get("counts")
-    for key, n in pairs(c) do merged[key] = (merged[key] or 0) + n end
+    for status, n in pairs(thread:get("counts")) do merged[status] = (merged[status] or 0) + n end
   end
-  local keys = {}
-  for key in pairs(merged) do table.insert(keys, key) end
-  table.sort(keys)
-  io.write("answers by scenario and status:\n")
-  for _, key in ipairs(keys) do io.write(string.format("  %-16s %d\n", key, merged[key])) end
-  io.write(string.format("latency p50 %.2f ms, p99 %.2f ms, max %.2f ms; socket errors: connect %d, read %d, write %d, timeout %d\n",
-    latency:percentile(50) / 1000, latency:percentile(99) / 1000, latency.max / 1000,
-    summary.errors.connect, summary.errors.read, summary.errors.write, summary.errors.timeout))
+  for status, n in pairs(merged) do io.write(string.format("answers %s %d %d\n", name, status, n)) end
+  io.write(string.format("latency %s p50 %.2f p99 %.2f max %.2f errors %d\n", name, latency:percentile(50) / 1000,
+    latency:percentile(99) / 1000, latency.max / 1000,
+    summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))
 end
