@@ -37,13 +37,13 @@ public final class DeploymentReads {
 
   /** The page the command asks for, from the cache or else from {@code query}, whose answer is then kept. */
   public Future<Buffer> page(Command command, Supplier<Future<JsonObject>> query) {
-    return cached(pages, command.scope().toJson().encode() + command.params().encode(),
+    return pages.getOrLoad(command.scope().toJson().encode() + command.params().encode(),
         () -> query.get().map(JsonObject::toBuffer));
   }
 
   /** Where the deployment is, from the cache or else from {@code query}; a failure (404) is not kept. */
   public Future<JsonObject> location(UUID id, Supplier<Future<JsonObject>> query) {
-    return cached(locations, id, query);
+    return locations.getOrLoad(id, query);
   }
 
   /** Some deployment changed: nothing read before now may be answered again. */
@@ -54,14 +54,5 @@ public final class DeploymentReads {
 
   public PgSubscriber listen(Vertx vertx, PgConnectOptions database) {
     return Notifications.listener(vertx, database, CHANNEL, payload -> changed(), this::changed);
-  }
-
-  private static <K, V> Future<V> cached(RevocableCache<K, V> cache, K key, Supplier<Future<V>> load) {
-    V hit = cache.get(key);
-    if (hit != null) {
-      return Future.succeededFuture(hit);
-    }
-    long generation = cache.generation();
-    return load.get().onSuccess(value -> cache.put(key, value, generation));
   }
 }

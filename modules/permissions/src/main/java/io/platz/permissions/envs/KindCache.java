@@ -47,10 +47,7 @@ public final class KindCache {
 
   /** The kind (its actions, perhaps) changed in this transaction. */
   public Future<Void> changed(Tx tx, UUID kind) {
-    tx.afterCommit(() -> {
-      cache.evict(List.of(kind));
-      return Future.succeededFuture();
-    });
+    cache.evictAfterCommit(tx, List.of(kind));
     return Notifications.send(tx.sql(), CHANNEL, List.of(kind.toString()));
   }
 
@@ -60,19 +57,13 @@ public final class KindCache {
   }
 
   private Future<Map<String, DeploymentRole>> rolesOf(Pool pool, UUID kind) {
-    Map<String, DeploymentRole> cached = cache.get(kind);
-    if (cached != null) {
-      return Future.succeededFuture(cached);
-    }
-    long generation = cache.generation();
-    return pool.preparedQuery("SELECT actions FROM deployment_kinds WHERE id = $1").execute(Tuple.of(kind))
+    return cache.getOrLoad(kind, () -> pool.preparedQuery("SELECT actions FROM deployment_kinds WHERE id = $1")
+        .execute(Tuple.of(kind))
         .map(rows -> {
           JsonArray actions = (JsonArray) Rows.one(rows, "deployment kind").getValue("actions");
-          Map<String, DeploymentRole> roles = actions.stream().map(action -> (JsonObject) action)
+          return actions.stream().map(action -> (JsonObject) action)
               .collect(Collectors.toUnmodifiableMap(action -> action.getString("id"),
                   action -> DeploymentRole.fromJson(action.getString("allowed_role"))));
-          cache.put(kind, roles, generation);
-          return roles;
-        });
+        }));
   }
 }

@@ -40,13 +40,9 @@ public final class GrantCache {
   }
 
   public Future<GrantSet> grantsOf(Pool pool, UUID subject) {
-    GrantSet cached = cache.get(subject);
-    if (cached != null) {
-      return Future.succeededFuture(cached);
-    }
-    long generation = cache.generation();
     Tuple id = Tuple.of(subject);
-    return Future.all(pool.preparedQuery(ENV_ROLES).execute(id), pool.preparedQuery(KIND_ROLES).execute(id))
+    return cache.getOrLoad(subject, () -> Future.all(pool.preparedQuery(ENV_ROLES).execute(id),
+            pool.preparedQuery(KIND_ROLES).execute(id))
         .map(both -> {
           Map<UUID, EnvRole> envRoles = new HashMap<>();
           for (Row row : both.<RowSet<Row>>resultAt(0)) {
@@ -56,18 +52,13 @@ public final class GrantCache {
           for (Row row : both.<RowSet<Row>>resultAt(1)) {
             kindRoles.put(new EnvKind(row.getUUID("env_id"), row.getUUID("kind_id")), DeploymentRole.fromJson(row.getString("role")));
           }
-          GrantSet grants = new GrantSet(Map.copyOf(envRoles), Map.copyOf(kindRoles));
-          cache.put(subject, grants, generation);
-          return grants;
-        });
+          return new GrantSet(Map.copyOf(envRoles), Map.copyOf(kindRoles));
+        }));
   }
 
   /** The subject's grants changed in this transaction. */
   public Future<Void> changed(Tx tx, UUID subject) {
-    tx.afterCommit(() -> {
-      cache.evict(List.of(subject));
-      return Future.succeededFuture();
-    });
+    cache.evictAfterCommit(tx, List.of(subject));
     return Notifications.send(tx.sql(), CHANNEL, List.of(subject.toString()));
   }
 

@@ -3,10 +3,13 @@ package io.platz.persistence.cache;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Weigher;
+import io.platz.persistence.Tx;
+import io.vertx.core.Future;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * A bounded cache (Caffeine, least recently used out first) of things read from the database that a change can
@@ -52,6 +55,24 @@ public final class RevocableCache<K, V> {
     if (generation.get() != generationBeforeLoad) {
       cache.invalidate(key);
     }
+  }
+
+  /** The cached value, or else {@code load}'s, then kept unless an eviction happened meanwhile; failures are not kept. */
+  public Future<V> getOrLoad(K key, Supplier<Future<V>> load) {
+    V cached = get(key);
+    if (cached != null) {
+      return Future.succeededFuture(cached);
+    }
+    long generation = generation();
+    return load.get().onSuccess(value -> put(key, value, generation));
+  }
+
+  /** Evicts {@code keys} once {@code tx} has committed, before its caller answers. */
+  public void evictAfterCommit(Tx tx, Collection<K> keys) {
+    tx.afterCommit(() -> {
+      evict(keys);
+      return Future.succeededFuture();
+    });
   }
 
   public void evict(Collection<K> keys) {
