@@ -1,6 +1,7 @@
 package io.platz.app.permissions;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.platz.app.support.Api;
 import io.platz.app.support.Fixtures;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * The deployments list and the deployments' whereabouts are served from caches; this shows that nothing cached
  * outlives a change: one made through the same instance (seen by the very next request), one made through another
  * instance on the same database and one made by SQL by hand (both seen within a second, through NOTIFY), a deleted
- * deployment, and a grant that changes what a bot sees.
+ * deployment (no task, no credential), and a grant that changes what a bot sees.
  */
 class DeploymentPagesTest {
 
@@ -60,6 +61,13 @@ class DeploymentPagesTest {
       assertThat(api.post("/api/v2/deployment-tasks", admin, uninstall).status()).as("deleted: the very next request")
           .isEqualTo(404);
       assertThat(b.api().post("/api/v2/deployment-tasks", admin, uninstall).status()).as("and on b").isEqualTo(404);
+      assertThat(b.api().post("/api/v2/deployments/" + first + "/credentials", admin, new JsonObject()).status())
+          .as("no credential for it, wherever asked").isEqualTo(404);
+      // whatever a process's cache says of where a deployment is, the database mints nothing for a retired one
+      assertThatThrownBy(() -> TestDatabases.execute(a.platform().database(), """
+          INSERT INTO deployment_tokens (id, deployment_id, deployment_name, env_id, secret_hash, expires_at)
+          VALUES (gen_random_uuid(), '%s', 'stale', '%s', '\\x00', now() + interval '1 hour')""".formatted(first, env)))
+          .hasMessageContaining("deployment not found");
       assertThat(eventually(b.api(), list, admin, JsonArray::isEmpty)).isEmpty();
       String second = fixtures.deployment(env, kind, "second");
 
