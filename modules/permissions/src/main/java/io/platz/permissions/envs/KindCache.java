@@ -22,7 +22,8 @@ import java.util.stream.Collectors;
 /**
  * The role each action of a kind needs, read once and kept until the kind's actions change: every InvokeAction
  * decision asks for it. A change evicts the kind here before its answer is sent, and in other processes through
- * NOTIFY on {@code platz_kinds}. So a changed role is in force for the very next request.
+ * the NOTIFY on {@code platz_kinds} that the table's trigger sends (V9). So a changed role is in force for the very
+ * next request here, and milliseconds after the commit elsewhere.
  */
 public final class KindCache {
 
@@ -45,10 +46,12 @@ public final class KindCache {
     });
   }
 
-  /** The kind (its actions, perhaps) changed in this transaction. */
-  public Future<Void> changed(Tx tx, UUID kind) {
+  /**
+   * The kind (its actions, perhaps) changed in this transaction: dropped here before the answer. Other processes
+   * hear of it from the table's trigger, which also covers changes made by SQL by hand.
+   */
+  public void changed(Tx tx, UUID kind) {
     cache.evictAfterCommit(tx, List.of(kind));
-    return Notifications.send(tx.sql(), CHANNEL, List.of(kind.toString()));
   }
 
   public PgSubscriber listen(Vertx vertx, PgConnectOptions database) {
@@ -63,7 +66,7 @@ public final class KindCache {
           JsonArray actions = (JsonArray) Rows.one(rows, "deployment kind").getValue("actions");
           return actions.stream().map(action -> (JsonObject) action)
               .collect(Collectors.toUnmodifiableMap(action -> action.getString("id"),
-                  action -> DeploymentRole.fromJson(action.getString("allowed_role"))));
+                  action -> DeploymentRole.fromJson(action.getString("allowed_role")), (first, second) -> first));
         }));
   }
 }

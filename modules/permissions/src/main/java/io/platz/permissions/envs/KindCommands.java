@@ -96,6 +96,7 @@ public final class KindCommands {
               if (changes.isEmpty()) {
                 return Future.succeededFuture(before);
               }
+              cache.changed(tx, id);
               return tx.sql().preparedQuery("""
                       UPDATE deployment_kinds SET name = coalesce($2, name), actions = coalesce($3, actions)
                       WHERE id = $1 RETURNING *""")
@@ -103,7 +104,6 @@ public final class KindCommands {
                   .map(rows -> toJson(rows.iterator().next()))
                   .compose(after -> audit.record(tx, new AuditEvent(AuditEventTypes.DEPLOYMENT_KIND_UPDATED, Actor.of(command.actor()),
                           null, SUBJECT, id, new JsonObject().put("changes", changes)))
-                      .compose(recorded -> cache.changed(tx, id))
                       .map(after));
             }))
         .recover(KindCommands::nameTaken);

@@ -64,10 +64,7 @@ public final class GrantCache {
 
   /** Grants of many subjects changed in this transaction (an env or a kind was retired). */
   public Future<Void> changedForEveryone(Tx tx) {
-    tx.afterCommit(() -> {
-      cache.evictAll();
-      return Future.succeededFuture();
-    });
+    cache.evictAllAfterCommit(tx);
     return Notifications.send(tx.sql(), CHANNEL, List.of(EVERYONE));
   }
 

@@ -75,6 +75,14 @@ public final class RevocableCache<K, V> {
     });
   }
 
+  /** Evicts everything once {@code tx} has committed, before its caller answers. */
+  public void evictAllAfterCommit(Tx tx) {
+    tx.afterCommit(() -> {
+      evictAll();
+      return Future.succeededFuture();
+    });
+  }
+
   public void evict(Collection<K> keys) {
     generation.incrementAndGet();
     cache.invalidateAll(keys);
