@@ -8,6 +8,7 @@ import io.platz.persistence.Database;
 import io.platz.persistence.ModuleContext;
 import io.platz.persistence.ModuleVerticle;
 import io.vertx.core.Future;
+import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.sqlclient.Pool;
 
 /**
@@ -21,6 +22,7 @@ public final class AuditVerticle extends ModuleVerticle {
 
   private Pool pumpConnection;
   private AuditPump pump;
+  private MessageConsumer<Object> wakes;
   private long sweep;
 
   public AuditVerticle(ModuleContext context) {
@@ -37,7 +39,7 @@ public final class AuditVerticle extends ModuleVerticle {
     pumpConnection = Database.dedicated(vertx, context.database());
     pump = new AuditPump(vertx, pumpConnection, new AuditChain(context.keys().auditKey()));
     serveCommand(Addresses.Audit.LIST, new AuditEvents(pool)::list);
-    vertx.eventBus().consumer(Addresses.Audit.APPENDED, appended -> pump.wake());
+    wakes = vertx.eventBus().consumer(Addresses.Audit.APPENDED, appended -> pump.wake());
     DeliveryLag.measure(vertx, context.metrics());
     sweep = vertx.setPeriodic(SWEEP_MS, tick -> pump.wake());
     pump.wake();
@@ -46,7 +48,11 @@ public final class AuditVerticle extends ModuleVerticle {
 
   @Override
   public Future<?> stop() {
+    // no wake may start a pump on the closed connection: stop listening first, then let the last pump finish
     vertx.cancelTimer(sweep);
-    return pump.idle().eventually(pumpConnection::close).eventually(super::stop);
+    return wakes.unregister().otherwiseEmpty()
+        .compose(unregistered -> pump.idle())
+        .eventually(pumpConnection::close)
+        .eventually(super::stop);
   }
 }

@@ -26,6 +26,6 @@ public final class DeploymentChangesVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
-    return changes.close();
+    return changes.close().otherwiseEmpty();
   }
 }

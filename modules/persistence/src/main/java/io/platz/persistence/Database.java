@@ -7,7 +7,10 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import java.util.concurrent.TimeUnit;
 
-/** The one PostgreSQL pool of the process, shared by name between every verticle that asks for it. */
+/**
+ * The PostgreSQL pool of the process, shared by name between every verticle that asks for it; and the one
+ * connection of its own that the audit pump keeps beside it.
+ */
 public final class Database {
 
   public static final String POOL_NAME = "platz";

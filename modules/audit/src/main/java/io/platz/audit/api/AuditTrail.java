@@ -9,6 +9,7 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
+import java.util.regex.Pattern;
 
 /**
  * Appends audit events inside the transaction of the change they describe: both commit, or neither does. This
@@ -42,11 +43,15 @@ public final class AuditTrail {
   /**
    * Makes a change and records its event in one statement: a statement is a transaction of its own, so both
    * commit or neither does, at the cost of one round trip instead of four (BEGIN, change, event, COMMIT).
-   * {@code change} is an INSERT, UPDATE or DELETE ... RETURNING; the event's own parameters are appended to its
-   * {@code args}. Every row it returns gets {@code event}, and none returned means no event. Completes with the
-   * returned rows once the audit verticle has been woken.
+   * {@code change} is an INSERT, UPDATE or DELETE ... RETURNING with {@code changeArgs}; the event's own
+   * parameters follow them in a copy. Every row it returns gets {@code event}, and none returned means no event.
+   * Completes with the returned rows once the audit verticle has been woken.
    */
-  public Future<RowSet<Row>> change(SqlClient sql, String change, Tuple args, RowEvent event) {
+  public Future<RowSet<Row>> change(SqlClient sql, String change, Tuple changeArgs, RowEvent event) {
+    Tuple args = Tuple.tuple();
+    for (int i = 0; i < changeArgs.size(); i++) {
+      args.addValue(changeArgs.getValue(i));
+    }
     int n = args.size();
     String statement = """
         WITH changed AS (%s),
@@ -75,5 +80,14 @@ public final class AuditTrail {
    * that row's columns (such as {@code "env_id"} and {@code "id"}), written by the caller, never taken from a request.
    */
   public record RowEvent(String type, Actor actor, String envId, String subjectType, String subjectId, JsonObject data) {
+
+    private static final Pattern COLUMN = Pattern.compile("[a-z_][a-z0-9_]*");
+
+    /** They go into the statement's text, so they must be plain column names. */
+    public RowEvent {
+      if (!COLUMN.matcher(envId).matches() || !COLUMN.matcher(subjectId).matches()) {
+        throw new IllegalArgumentException("envId and subjectId name columns of the changed row");
+      }
+    }
   }
 }

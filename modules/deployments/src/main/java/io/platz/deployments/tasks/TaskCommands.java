@@ -26,8 +26,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Deployment tasks: who asked for what on which deployment, and how it went. The task, its audit event and the
- * chain that numbers it commit together. Which acting column is set follows from the caller's identity kind.
+ * Deployment tasks: who asked for what on which deployment, and how it went. A task and its audit event commit
+ * together; the audit pump numbers and chains the event once it has committed. Which acting column is set follows
+ * from the caller's identity kind.
  */
 public final class TaskCommands {
 
