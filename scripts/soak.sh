@@ -29,16 +29,25 @@ python3 scripts/lib/seed_tasks.py "$port" "$admin" "$work"
 echo "soaking for $MINUTES min at $CONNECTIONS connections on http://127.0.0.1:$port" >&2
 rss_before=$(( $(rss_kib "$pid") / 1024 ))
 # the mix, as shares of the connections: /auth/me 40 %, deployment list 25 %, InvokeAction 15 %, History 10 %,
-# audit events 5 %, junk tokens 5 % (at least one connection each); one wrk per scenario, all at once
+# audit events 5 %, junk tokens 5 % (at least one connection each, and /auth/me takes what rounding leaves); one
+# wrk per scenario, all at once
 export ADMIN_TOKEN=$admin BOT_TOKEN=$(cat "$work/tasks-bot-token") DEPLOYMENTS_TOKEN=$(cat "$work/deployments-bot-token") \
   DEPLOYMENT=$(cat "$work/tasks-deployment")
-for mix in me:40 list:25 task:15 history:10 audit:5 junk:5; do
+scenarios="list:25 task:15 history:10 audit:5 junk:5"
+others=0
+for mix in $scenarios; do share=$(( CONNECTIONS * ${mix#*:} / 100 )); others=$(( others + (share > 0 ? share : 1) )); done
+for mix in "me:$(( CONNECTIONS - others > 0 ? CONNECTIONS - others : 1 ))" $scenarios; do
   scenario=${mix%:*}
-  connections=$(( CONNECTIONS * ${mix#*:} / 100 > 0 ? CONNECTIONS * ${mix#*:} / 100 : 1 ))
+  connections=${mix#*:}
+  [ "$scenario" = me ] || connections=$(( CONNECTIONS * connections / 100 > 0 ? CONNECTIONS * connections / 100 : 1 ))
   SCENARIO=$scenario wrk -t1 -c"$connections" -d"${MINUTES}m" --timeout 10s -s scripts/lib/mixed.lua \
     "http://127.0.0.1:$port" > "$work/soak-$scenario.txt" &
 done
-wait $(jobs -p | grep -v "^$pid$")
+wait $(jobs -p | grep -v "^$pid$") || true
+for mix in me $scenarios; do
+  # a wrk that died (a Lua error, say) reports nothing: say so rather than count zero errors
+  grep -q '^latency' "$work/soak-${mix%:*}.txt" || { echo "the ${mix%:*} scenario did not report:" >&2; cat "$work/soak-${mix%:*}.txt" >&2; exit 1; }
+done
 # junk tokens must get 401 (or 429); every other answer must be a 2xx
 awk '/^answers/ {n[$2" "$3]+=$4; total+=$4; if (!($3 ~ /^2/ || ($2 == "junk" && ($3 == 401 || $3 == 429)))) bad+=$4}
      /^latency/ {lat[$2]=sprintf("p50 %7.2f ms  p99 %7.2f ms  max %8.2f ms", $4, $6, $8); errors+=$10}
