@@ -44,14 +44,11 @@ public final class AuditTrail {
    * Makes a change and records its event in one statement: a statement is a transaction of its own, so both
    * commit or neither does, at the cost of one round trip instead of four (BEGIN, change, event, COMMIT).
    * {@code change} is an INSERT, UPDATE or DELETE ... RETURNING with {@code changeArgs}; the event's own
-   * parameters follow them in a copy. Every row it returns gets {@code event}, and none returned means no event.
+   * parameters follow them. Every row it returns gets {@code event}, and none returned means no event.
    * Completes with the returned rows once the audit verticle has been woken.
    */
-  public Future<RowSet<Row>> change(SqlClient sql, String change, Tuple changeArgs, RowEvent event) {
-    Tuple args = Tuple.tuple();
-    for (int i = 0; i < changeArgs.size(); i++) {
-      args.addValue(changeArgs.getValue(i));
-    }
+  public Future<RowSet<Row>> change(SqlClient sql, String change, RowEvent event, Object... changeArgs) {
+    Tuple args = Tuple.from(changeArgs);
     int n = args.size();
     String statement = """
         WITH changed AS (%s),

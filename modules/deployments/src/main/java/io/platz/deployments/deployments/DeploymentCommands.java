@@ -176,10 +176,7 @@ public final class DeploymentCommands {
 
   /** The transaction's connection, for a change to deployments: once it commits, no cached read shows the past. */
   private SqlConnection changing(Tx tx) {
-    tx.afterCommit(() -> {
-      reads.changed();
-      return Future.succeededFuture();
-    });
+    reads.changedAfterCommit(tx);
     return tx.sql();
   }
 

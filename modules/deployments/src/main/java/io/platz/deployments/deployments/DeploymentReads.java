@@ -2,6 +2,7 @@ package io.platz.deployments.deployments;
 
 import io.platz.common.bus.Command;
 import io.platz.persistence.Notifications;
+import io.platz.persistence.Tx;
 import io.platz.persistence.cache.RevocableCache;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -50,6 +51,12 @@ public final class DeploymentReads {
   public void changed() {
     pages.evictAll();
     locations.evictAll();
+  }
+
+  /** Some deployment changes in {@code tx}: once it commits, before its caller answers, as {@link #changed()}. */
+  public void changedAfterCommit(Tx tx) {
+    pages.evictAllAfterCommit(tx);
+    locations.evictAllAfterCommit(tx);
   }
 
   public PgSubscriber listen(Vertx vertx, PgConnectOptions database) {

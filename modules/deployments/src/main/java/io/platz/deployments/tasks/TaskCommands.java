@@ -83,12 +83,12 @@ public final class TaskCommands {
                                           acting_deployment_id)
             SELECT d.id, d.env_id, d.kind_id, $2::jsonb, $3::uuid, $4::uuid, $5::uuid FROM deployments d WHERE d.id = $1 AND d.deleted_at IS NULL
             RETURNING *""",
-            Tuple.of(deployment, operation.toJson(), actor.isUser() ? actor.id() : null, actor.isBot() ? actor.id() : null,
-                actor.isDeployment() ? actor.id() : null),
             new AuditTrail.RowEvent(AuditEventTypes.TASK_CREATED, Actor.of(actor), "env_id", SUBJECT, "id",
                 // the operation's own fields (an action's body) may hold secrets: only what it is goes in the trail
                 new JsonObject().put("deployment_id", deployment.toString()).put("operation", operation.type())
-                    .put("action_id", operation.actionId())))
+                    .put("action_id", operation.actionId())),
+            deployment, operation.toJson(), actor.isUser() ? actor.id() : null, actor.isBot() ? actor.id() : null,
+            actor.isDeployment() ? actor.id() : null)
         .map(rows -> toJson(Rows.one(rows, "deployment")));
   }
 
