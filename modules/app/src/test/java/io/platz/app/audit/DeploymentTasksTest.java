@@ -13,8 +13,12 @@ import io.platz.persistence.DatabaseSettings;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -192,6 +196,61 @@ class DeploymentTasksTest {
     assertThat(TestDatabases.queryValue(database(), counts)).as("no task without its event").isEqualTo(before);
   }
 
+  @Test
+  void concurrentCallersEachGetTheirOwnTaskAndEvent() throws Exception {
+    String first = deployment("busy");
+    String second = deployment("busier");
+    String gone = deployment("gone");
+    String userId = fixtures.user("Busy User");
+    grant(new JsonObject().put("user_id", userId).put("role", "Maintainer"));
+    String botId = fixtures.bot("busy-bot-" + UUID.randomUUID());
+    grant(new JsonObject().put("bot_id", botId).put("role", "Maintainer"));
+    String caller = deployment("busy-caller");
+    String deploymentToken = api.post("/api/v2/deployments/" + caller + "/credentials", admin, new JsonObject())
+        .json().getString("created_token");
+    assertThat(api.delete("/api/v2/deployments/" + gone, admin).status()).isEqualTo(204);
+    List<String[]> callers = List.of(new String[] {fixtures.userToken(userId), userId, null, null},
+        new String[] {fixtures.botToken(botId), null, botId, null}, new String[] {deploymentToken, null, null, caller});
+    List<String> targets = List.of(first, second, gone);
+
+    // enough at once that tasks of different callers and deployments share statements
+    int requests = 90;
+    ExecutorService threads = Executors.newFixedThreadPool(45);
+    List<Future<Response>> responses = new ArrayList<>();
+    try {
+      for (int i = 0; i < requests; i++) {
+        String token = callers.get(i % 3)[0];
+        String target = targets.get(i / 3 % 3);
+        responses.add(threads.submit(() -> api.post("/api/v2/deployment-tasks", token, invoke(target))));
+      }
+      AuditTrailProbe.settledSeq(database());
+      for (int i = 0; i < requests; i++) {
+        String[] actor = callers.get(i % 3);
+        String target = targets.get(i / 3 % 3);
+        Response response = responses.get(i).get();
+        if (target.equals(gone)) {
+          assertThat(response.status()).as(response.body()).isEqualTo(404);
+          continue;
+        }
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        JsonObject task = response.json();
+        assertThat(task.getString("deployment_id")).isEqualTo(target);
+        assertActors(task, actor[1], actor[2], actor[3]);
+        String actorId = actor[1] != null ? actor[1] : actor[2] != null ? actor[2] : actor[3];
+        assertThat(TestDatabases.queryValue(database(), "SELECT string_agg(actor_id || ' ' || (data->>'deployment_id'), ',') "
+            + "FROM audit_events WHERE subject_id = '" + task.getString("id") + "'"))
+            .as("one event, with this caller and deployment").isEqualTo(actorId + " " + target);
+      }
+    } finally {
+      threads.shutdownNow();
+    }
+    assertThat(TestDatabases.queryValue(database(), "SELECT count(*) FROM deployment_tasks WHERE deployment_id = '" + gone + "'"))
+        .isEqualTo("0");
+    // a statement's tasks share its transaction's now(): fewer distinct times than tasks means statements were shared
+    assertThat(TestDatabases.queryValue(database(), "SELECT count(DISTINCT created_at) < count(*) FROM deployment_tasks "
+        + "WHERE deployment_id IN ('" + first + "', '" + second + "')")).as("some tasks shared a statement").isEqualTo("t");
+  }
+
   private static void assertActors(JsonObject task, String user, String bot, String deployment) {
     assertThat(task.getString("acting_user_id")).isEqualTo(user);
     assertThat(task.getString("acting_bot_id")).isEqualTo(bot);
@@ -199,11 +258,14 @@ class DeploymentTasksTest {
   }
 
   private static JsonObject restart(String deployment, String token) {
-    Response response = api.post("/api/v2/deployment-tasks", token, new JsonObject().put("deployment_id", deployment)
-        .put("operation", new JsonObject().put("InvokeAction", new JsonObject().put("action_id", "restart").put("body",
-            new JsonObject().put("graceful", true)))));
+    Response response = api.post("/api/v2/deployment-tasks", token, invoke(deployment));
     assertThat(response.status()).as(response.body()).isEqualTo(201);
     return response.json();
+  }
+
+  private static JsonObject invoke(String deployment) {
+    return new JsonObject().put("deployment_id", deployment).put("operation", new JsonObject().put("InvokeAction",
+        new JsonObject().put("action_id", "restart").put("body", new JsonObject().put("graceful", true))));
   }
 
   private static List<String> history(String query) {

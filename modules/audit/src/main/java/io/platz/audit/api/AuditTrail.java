@@ -9,6 +9,8 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
+import java.util.List;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -41,24 +43,32 @@ public final class AuditTrail {
   }
 
   /**
-   * Makes a change and records its event in one statement: a statement is a transaction of its own, so both
-   * commit or neither does, at the cost of one round trip instead of four (BEGIN, change, event, COMMIT).
-   * {@code change} is an INSERT, UPDATE or DELETE ... RETURNING with {@code changeArgs}; the event's own
-   * parameters follow them. Every row it returns gets {@code event}, and none returned means no event.
-   * Completes with the returned rows once the audit verticle has been woken.
+   * Makes a change and records an event about each row it changes, in one statement: a statement is a transaction
+   * of its own, so all commit or none does, at the cost of one round trip instead of four (BEGIN, change, event,
+   * COMMIT) per change. {@code change} is an INSERT, UPDATE or DELETE ... RETURNING with {@code changeArgs}; it may
+   * change rows for several callers at once, so each row's event is the one in {@code about} with that row's
+   * subject id, with its own actor and data. A row without one gets no event, so {@code about} must cover every
+   * row the change can return. Completes with the returned rows once the audit verticle has been woken.
    */
-  public Future<RowSet<Row>> change(SqlClient sql, String change, RowEvent event, Object... changeArgs) {
+  public Future<RowSet<Row>> change(SqlClient sql, String change, RowEvents events, List<About> about, Object... changeArgs) {
     Tuple args = Tuple.from(changeArgs);
     int n = args.size();
     String statement = """
         WITH changed AS (%s),
+        about AS (SELECT * FROM unnest($%d::uuid[], $%d::text[], $%d::uuid[], $%d::uuid[], $%d::jsonb[])
+                  AS a(subject_id, actor_type, actor_id, token_id, data)),
         event AS (INSERT INTO audit_events (%s)
-                  SELECT $%d::text, $%d::text, $%d::uuid, $%d::uuid, %s, $%d::text, %s, $%d::jsonb FROM changed)
+                  SELECT $%d::text, a.actor_type, a.actor_id, a.token_id, c.%s, $%d::text, c.%s, a.data
+                  FROM changed c JOIN about a ON a.subject_id = c.%s)
         SELECT * FROM changed"""
-        .formatted(change, COLUMNS, n + 1, n + 2, n + 3, n + 4, event.envId(), n + 5, event.subjectId(), n + 6);
-    Actor actor = event.actor();
-    args.addValue(event.type()).addValue(actor.type()).addValue(actor.id()).addValue(actor.tokenId())
-        .addValue(event.subjectType()).addValue(event.data());
+        .formatted(change, n + 1, n + 2, n + 3, n + 4, n + 5, COLUMNS, n + 6, events.envColumn(), n + 7,
+            events.subjectColumn(), events.subjectColumn());
+    args.addArrayOfUUID(about.stream().map(About::subjectId).toArray(UUID[]::new))
+        .addArrayOfString(about.stream().map(a -> a.actor().type()).toArray(String[]::new))
+        .addArrayOfUUID(about.stream().map(a -> a.actor().id()).toArray(UUID[]::new))
+        .addArrayOfUUID(about.stream().map(a -> a.actor().tokenId()).toArray(UUID[]::new))
+        .addArrayOfJsonObject(about.stream().map(About::data).toArray(JsonObject[]::new))
+        .addValue(events.type()).addValue(events.subjectType());
     return sql.preparedQuery(statement).execute(args)
         .map(rows -> {
           if (rows.size() > 0) {
@@ -73,18 +83,23 @@ public final class AuditTrail {
   }
 
   /**
-   * An event about each row a statement changes: as {@link AuditEvent}, but its env and subject ids are SQL over
-   * that row's columns (such as {@code "env_id"} and {@code "id"}), written by the caller, never taken from a request.
+   * The events about the rows a statement changes: their type and subject type, and which columns of the changed
+   * row hold the event's env and subject ids (such as {@code "env_id"} and {@code "id"}), written by the caller,
+   * never taken from a request.
    */
-  public record RowEvent(String type, Actor actor, String envId, String subjectType, String subjectId, JsonObject data) {
+  public record RowEvents(String type, String envColumn, String subjectType, String subjectColumn) {
 
     private static final Pattern COLUMN = Pattern.compile("[a-z_][a-z0-9_]*");
 
     /** They go into the statement's text, so they must be plain column names. */
-    public RowEvent {
-      if (!COLUMN.matcher(envId).matches() || !COLUMN.matcher(subjectId).matches()) {
-        throw new IllegalArgumentException("envId and subjectId name columns of the changed row");
+    public RowEvents {
+      if (!COLUMN.matcher(envColumn).matches() || !COLUMN.matcher(subjectColumn).matches()) {
+        throw new IllegalArgumentException("envColumn and subjectColumn name columns of the changed row");
       }
     }
+  }
+
+  /** The event about one changed row, known by its subject id: who acted, and what the event says. */
+  public record About(UUID subjectId, Actor actor, JsonObject data) {
   }
 }

@@ -37,14 +37,16 @@ public final class TaskCommands {
       t.id, t.created_at, t.deployment_id, t.env_id, t.kind_id, t.operation, t.status, t.reason, t.acting_user_id,
       t.acting_bot_id, t.acting_deployment_id, t.canceled_by_user_id, t.canceled_by_bot_id, t.canceled_by_deployment_id,
       t.started_at, t.finished_at""";
-  private static final String SUBJECT = "DeploymentTask";
+  static final String SUBJECT = "DeploymentTask";
 
   private final Pool pool;
   private final AuditTrail audit;
+  private final TaskWriter writer;
 
   public TaskCommands(Pool pool, AuditTrail audit) {
     this.pool = pool;
     this.audit = audit;
+    this.writer = new TaskWriter(pool, audit);
   }
 
   /** Newest first, within the caller's scope (the deployments it may see). */
@@ -71,25 +73,13 @@ public final class TaskCommands {
   }
 
   /**
-   * Whether the caller may run this operation (and action) on this deployment was decided before. The task and
-   * its event are one statement, without BEGIN and COMMIT: task creation is the hot write path.
+   * Whether the caller may run this operation (and action) on this deployment was decided before. Task creation is
+   * the hot write path: the task and its event are written together with the tasks of concurrent requests.
    */
   public Future<JsonObject> create(Command command) {
     UUID deployment = Fields.body(command.body()).requireUuid("deployment_id");
     TaskOperation operation = TaskOperation.from(command.body());
-    Identity actor = command.actor();
-    return audit.change(pool, """
-            INSERT INTO deployment_tasks (deployment_id, env_id, kind_id, operation, acting_user_id, acting_bot_id,
-                                          acting_deployment_id)
-            SELECT d.id, d.env_id, d.kind_id, $2::jsonb, $3::uuid, $4::uuid, $5::uuid FROM deployments d WHERE d.id = $1 AND d.deleted_at IS NULL
-            RETURNING *""",
-            new AuditTrail.RowEvent(AuditEventTypes.TASK_CREATED, Actor.of(actor), "env_id", SUBJECT, "id",
-                // the operation's own fields (an action's body) may hold secrets: only what it is goes in the trail
-                new JsonObject().put("deployment_id", deployment.toString()).put("operation", operation.type())
-                    .put("action_id", operation.actionId())),
-            deployment, operation.toJson(), actor.isUser() ? actor.id() : null, actor.isBot() ? actor.id() : null,
-            actor.isDeployment() ? actor.id() : null)
-        .map(rows -> toJson(Rows.one(rows, "deployment")));
+    return writer.write(deployment, operation, command.actor()).map(TaskCommands::toJson);
   }
 
   /** Cancels a Pending task (409 otherwise): status Canceled, with who canceled it and why. */
