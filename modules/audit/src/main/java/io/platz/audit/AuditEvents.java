@@ -52,8 +52,13 @@ public final class AuditEvents {
   }
 
   public static JsonObject toJson(Row row) {
+    return toJson(row, row.getLong("seq"), row.getBuffer("hash").getBytes());
+  }
+
+  /** An event read before it was numbered, with the {@code seq} and hash it has just been given. */
+  public static JsonObject toJson(Row row, long seq, byte[] hash) {
     return new JsonObject()
-        .put("seq", row.getLong("seq"))
+        .put("seq", seq)
         .put("id", Columns.uuid(row, "id"))
         .put("occurred_at", Columns.time(row, "occurred_at"))
         .put("type", row.getString("type"))
@@ -64,6 +69,6 @@ public final class AuditEvents {
         .put("subject_type", row.getString("subject_type"))
         .put("subject_id", Columns.uuid(row, "subject_id"))
         .put("data", (JsonObject) row.getValue("data"))
-        .put("hash", HexFormat.of().formatHex(row.getBuffer("hash").getBytes()));
+        .put("hash", HexFormat.of().formatHex(hash));
   }
 }

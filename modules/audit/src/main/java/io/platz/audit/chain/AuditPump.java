@@ -5,8 +5,10 @@ import io.platz.common.bus.Addresses;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
@@ -18,10 +20,15 @@ import org.slf4j.LoggerFactory;
  * Numbers, chains and publishes audit events, after their transactions committed.
  *
  * <p>Writers only insert their events; this pump gives them a gap-free {@code seq} and a chained hash in the order
- * they become visible, then publishes every event past the last published {@code seq} on the event bus, in order,
- * and moves that mark. Publishing before moving the mark makes delivery at-least-once: a crash in between means
- * the next pump publishes those events again, and consumers deduplicate on {@code seq}. One process pumps at a
- * time (a PostgreSQL advisory lock), so {@code seq} order is publication order across instances too.
+ * they become visible, publishes them on the event bus in that order, and then moves the published mark. Publishing
+ * before moving the mark makes delivery at-least-once: a crash in between means the next pump publishes those events
+ * again, and consumers deduplicate on {@code seq}.
+ *
+ * <p>One process pumps at a time: it takes a PostgreSQL advisory lock when events arrive and keeps it until it
+ * finds none left, so {@code seq} order is publication order across instances too, and under load a cycle is two
+ * statements (read the new events, number them). While it holds the lock nobody else moves the chain head, so the
+ * pump keeps the head in memory; the numbering statement moves it only from the value the pump knows, so a pump
+ * that lost its lock unawares numbers nothing.
  */
 public final class AuditPump {
 
@@ -30,16 +37,18 @@ public final class AuditPump {
   private static final String LOCK = "SELECT pg_try_advisory_lock(hashtext('platz.audit.pump'))";
   private static final String UNLOCK = "SELECT pg_advisory_unlock(hashtext('platz.audit.pump'))";
   private static final String UNSEQUENCED = "SELECT position, " + AuditChain.HASHED_COLUMNS
-      + " FROM audit_events WHERE seq IS NULL ORDER BY position LIMIT " + BATCH + " FOR UPDATE";
-  /** The events get their seq and hash, and the chain head moves, in one statement: the pump's delay is every consumer's. */
+      + ", data FROM audit_events WHERE seq IS NULL ORDER BY position LIMIT " + BATCH;
+  /** The events get their seq and hash, and the head and the published mark move, in one statement. */
   private static final String ASSIGN = """
-      WITH assigned AS (
+      WITH head AS (
+          UPDATE audit_chain SET last_seq = $4, last_hash = $5, published_seq = $7 WHERE last_seq = $6 RETURNING 1),
+      assigned AS (
           UPDATE audit_events e SET seq = u.seq, hash = u.hash
-          FROM unnest($1::bigint[], $2::bigint[], $3::bytea[]) AS u(position, seq, hash)
+          FROM unnest($1::bigint[], $2::bigint[], $3::bytea[]) AS u(position, seq, hash), head
           WHERE e.position = u.position)
-      UPDATE audit_chain SET last_seq = $4, last_hash = $5""";
+      SELECT count(*) FROM head""";
   private static final String UNPUBLISHED = "SELECT " + AuditEvents.COLUMNS
-      + " FROM audit_events e WHERE e.seq > (SELECT published_seq FROM audit_chain) ORDER BY e.seq LIMIT " + BATCH;
+      + " FROM audit_events e WHERE e.seq > $1 AND e.seq <= $2 ORDER BY e.seq LIMIT " + BATCH;
 
   private final Vertx vertx;
   private final Pool pool;
@@ -81,60 +90,97 @@ public final class AuditPump {
   private Future<Void> pump() {
     return pool.getConnection().compose(connection -> connection.query(LOCK).execute()
         .compose(locked -> locked.iterator().next().getBoolean(0)
-            ? drain(connection).eventually(() -> connection.query(UNLOCK).execute())
+            ? connection.query("SELECT last_seq, last_hash, published_seq FROM audit_chain").execute()
+                .map(rows -> new Head(rows.iterator().next()))
+                .compose(head -> catchUp(connection, head))
+                .compose(head -> drain(connection, head))
+                .eventually(() -> connection.query(UNLOCK).execute())
             : Future.succeededFuture())
         .eventually(connection::close)
         .mapEmpty());
   }
 
-  private Future<Void> drain(SqlConnection connection) {
-    return sequence(connection)
-        .compose(sequenced -> publish(connection)
-            .compose(published -> sequenced == BATCH || published == BATCH ? drain(connection) : Future.succeededFuture()));
-  }
-
-  /** One transaction: the next events without a seq get one, with their hashes, and the chain head moves. */
-  private Future<Integer> sequence(SqlConnection connection) {
-    return connection.begin().compose(tx -> connection.query("SELECT last_seq, last_hash FROM audit_chain FOR UPDATE").execute()
-        .compose(head -> connection.query(UNSEQUENCED).execute().compose(events -> {
-          if (events.size() == 0) {
-            return Future.succeededFuture(0);
-          }
-          Row top = head.iterator().next();
-          long seq = top.getLong("last_seq");
-          byte[] hash = top.getBuffer("last_hash").getBytes();
-          List<Long> positions = new ArrayList<>();
-          List<Long> seqs = new ArrayList<>();
-          List<Buffer> hashes = new ArrayList<>();
-          for (Row event : events) {
-            seq++;
-            hash = chain.next(hash, seq, event);
-            positions.add(event.getLong("position"));
-            seqs.add(seq);
-            hashes.add(Buffer.buffer(hash));
-          }
-          return connection.preparedQuery(ASSIGN)
-              .execute(Tuple.tuple().addArrayOfLong(positions.toArray(Long[]::new)).addArrayOfLong(seqs.toArray(Long[]::new))
-                  .addArrayOfBuffer(hashes.toArray(Buffer[]::new)).addLong(seq).addBuffer(Buffer.buffer(hash)))
-              .map(events.size());
-        }))
-        .compose(count -> tx.commit().map(count), failure -> tx.rollback().transform(rolledBack -> Future.failedFuture(failure))));
-  }
-
-  /** Publishes the events past the published mark, in seq order, then moves the mark. */
-  private Future<Integer> publish(SqlConnection connection) {
-    return connection.query(UNPUBLISHED).execute()
+  /** Publishes what an earlier pump numbered but did not get to publish (it crashed, or lost its connection). */
+  private Future<Head> catchUp(SqlConnection connection, Head head) {
+    if (head.published >= head.seq) {
+      return Future.succeededFuture(head);
+    }
+    return connection.preparedQuery(UNPUBLISHED).execute(Tuple.of(head.published, head.seq))
         .compose(events -> {
-          if (events.size() == 0) {
-            return Future.succeededFuture(0);
-          }
-          long last = 0;
           for (Row event : events) {
-            vertx.eventBus().publish(Addresses.Audit.EVENTS, AuditEvents.toJson(event));
-            last = event.getLong("seq");
+            publish(AuditEvents.toJson(event));
+            head.published = event.getLong("seq");
           }
-          return connection.preparedQuery("UPDATE audit_chain SET published_seq = $1 WHERE published_seq < $1")
-              .execute(Tuple.of(last)).map(events.size());
+          // seq has no gaps, so an empty answer cannot happen short of someone deleting events; do not loop on it
+          return events.size() == 0 ? Future.succeededFuture(head) : catchUp(connection, head);
         });
+  }
+
+  /** Numbers and publishes batches of new events until none is left; then records how far publication got. */
+  private Future<Void> drain(SqlConnection connection, Head head) {
+    return connection.query(UNSEQUENCED).execute().compose(events -> {
+      if (events.size() > 0) {
+        return sequence(connection, head, events).compose(numbered -> drain(connection, head));
+      }
+      if (head.published == head.publishedInDatabase) {
+        return Future.succeededFuture();
+      }
+      return connection.preparedQuery("UPDATE audit_chain SET published_seq = $1").execute(Tuple.of(head.published))
+          .mapEmpty();
+    });
+  }
+
+  /** One statement numbers and chains the events; once it has committed, they are published. */
+  private Future<Void> sequence(SqlConnection connection, Head head, RowSet<Row> events) {
+    long seq = head.seq;
+    byte[] hash = head.hash;
+    List<Long> positions = new ArrayList<>();
+    List<Long> seqs = new ArrayList<>();
+    List<Buffer> hashes = new ArrayList<>();
+    List<JsonObject> numbered = new ArrayList<>();
+    for (Row event : events) {
+      seq++;
+      hash = chain.next(hash, seq, event);
+      positions.add(event.getLong("position"));
+      seqs.add(seq);
+      hashes.add(Buffer.buffer(hash));
+      numbered.add(AuditEvents.toJson(event, seq, hash));
+    }
+    long last = seq;
+    byte[] lastHash = hash;
+    return connection.preparedQuery(ASSIGN)
+        .execute(Tuple.tuple().addArrayOfLong(positions.toArray(Long[]::new)).addArrayOfLong(seqs.toArray(Long[]::new))
+            .addArrayOfBuffer(hashes.toArray(Buffer[]::new)).addLong(last).addBuffer(Buffer.buffer(lastHash))
+            .addLong(head.seq).addLong(head.published))
+        .compose(moved -> {
+          if (moved.iterator().next().getLong(0) == 0) {
+            return Future.failedFuture(new IllegalStateException("the audit chain head moved under this pump"));
+          }
+          head.seq = last;
+          head.hash = lastHash;
+          head.publishedInDatabase = head.published;
+          numbered.forEach(this::publish);
+          head.published = last;
+          return Future.succeededFuture();
+        });
+  }
+
+  private void publish(JsonObject event) {
+    vertx.eventBus().publish(Addresses.Audit.EVENTS, event);
+  }
+
+  /** The chain head and the published mark, as this pump knows them while it holds the lock. */
+  private static final class Head {
+    long seq;
+    byte[] hash;
+    long published;
+    long publishedInDatabase;
+
+    Head(Row row) {
+      seq = row.getLong("last_seq");
+      hash = row.getBuffer("last_hash").getBytes();
+      published = row.getLong("published_seq");
+      publishedInDatabase = published;
+    }
   }
 }
