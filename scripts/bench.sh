@@ -123,6 +123,10 @@ echo "   (d) used $used distinct fresh tokens of $FRESH_TOKENS$([ "$used" -ge "$
 heap=$(curl -s "$url/metrics" | awk '/^jvm_memory_used_bytes/ && /area="heap"/ {s+=$NF} END {printf "%.0f", s/1048576}')
 rss=$(( $(rss_kib "$pid") / 1024 ))
 
+# like the others, (f) gets its warm-up: without one the JIT is still compiling its path
+# for most of the run (its rate rises for some 40 s from a cold start, measured)
+TOKEN=$(cat "$work/tasks-bot-token") DEPLOYMENT=$(cat "$work/tasks-deployment") \
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d20s -s scripts/lib/invoke_action.lua "$url/api/v2/deployment-tasks" >/dev/null
 TOKEN=$(cat "$work/tasks-bot-token") DEPLOYMENT=$(cat "$work/tasks-deployment") \
   run f "POST /deployment-tasks InvokeAction, bot" -d"${DURATION}s" -s scripts/lib/invoke_action.lua "$url/api/v2/deployment-tasks"
 lag=$(curl -s "$url/metrics" | awk '/^platz_audit_delivery_seconds\{.*quantile="0.99"/ {printf "%.1f", $2 * 1000}')

@@ -17,6 +17,7 @@ import io.platz.persistence.ServerKeys;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.ThreadingModel;
 import io.vertx.core.VertxOptions;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MetricsDomain;
@@ -88,10 +89,12 @@ public final class Platform {
   }
 
   private Future<Void> deploy(ModuleContext context, PrometheusMeterRegistry metrics) {
-    DeploymentOptions one = new DeploymentOptions();
+    // the pump's delay is every consumer's: on a worker thread of its own it does not wait its turn behind the HTTP
+    // requests queued on a shared event loop
+    DeploymentOptions ownThread = new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER);
     int perCore = config.effectiveHttpInstances();
     FailedAuthentications failures = new FailedAuthentications(config.authFailuresPerMinute());
-    return vertx.deployVerticle(() -> new AuditVerticle(context), one).onSuccess(deployments::push)
+    return vertx.deployVerticle(() -> new AuditVerticle(context), ownThread).onSuccess(deployments::push)
         .compose(id -> AuthModule.deploy(vertx, context, perCore)).onSuccess(ids -> ids.forEach(deployments::push))
         .compose(id -> PermissionsModule.deploy(vertx, context, perCore)).onSuccess(ids -> ids.forEach(deployments::push))
         .compose(id -> DeploymentsModule.deploy(vertx, context, perCore)).onSuccess(ids -> ids.forEach(deployments::push))

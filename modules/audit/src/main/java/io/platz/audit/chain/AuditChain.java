@@ -23,10 +23,17 @@ public final class AuditChain {
   /** What comes before the first event. */
   public static final byte[] GENESIS = new byte[0];
 
-  private final SecretKeySpec key;
+  /** Looking the algorithm up and keying it cost more than hashing one event, so each chain keeps its own. */
+  private final Mac mac;
 
+  /** Not thread-safe: each user (the pump, a verification) builds its own. */
   public AuditChain(byte[] auditKey) {
-    this.key = new SecretKeySpec(auditKey, "HmacSHA256");
+    try {
+      this.mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(auditKey, "HmacSHA256"));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+    }
   }
 
   /** The hash of an event given the one before it; {@code seq} is passed in, since the sequencer assigns it. */
@@ -43,14 +50,8 @@ public final class AuditChain {
         event.getString("subject_type"),
         text(event.getUUID("subject_id")),
         event.getString("data_text"));
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(key);
-      mac.update(previous);
-      return mac.doFinal(content.getBytes(StandardCharsets.UTF_8));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-    }
+    mac.update(previous);
+    return mac.doFinal(content.getBytes(StandardCharsets.UTF_8));
   }
 
   private static long micros(OffsetDateTime time) {
