@@ -15,7 +15,9 @@ public final class FailedAuthentications {
   private final double capacity;
   private final double perNano;
   private final Cache<String, Bucket> buckets =
-      Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(Duration.ofMinutes(10)).build();
+      Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(Duration.ofMinutes(10))
+          // upkeep on the calling event loop rather than by waking a pool thread, as in RevocableCache
+          .executor(Runnable::run).build();
 
   public FailedAuthentications(int perMinute) {
     this.capacity = perMinute;

@@ -28,7 +28,7 @@ public final class RevocableCache<K, V> {
   private final AtomicLong generation = new AtomicLong();
 
   public RevocableCache(int maximumSize) {
-    this.cache = Caffeine.newBuilder().maximumSize(maximumSize).expireAfterWrite(SAFETY_TTL).build();
+    this.cache = builder().maximumSize(maximumSize).build();
   }
 
   private RevocableCache(Cache<K, V> cache) {
@@ -37,8 +37,15 @@ public final class RevocableCache<K, V> {
 
   /** Bounded by the sum of its entries' weights (their sizes in bytes, say) rather than by their number. */
   public static <K, V> RevocableCache<K, V> weighed(long maximumWeight, Weigher<? super K, ? super V> weigher) {
-    Caffeine<K, V> builder = Caffeine.newBuilder().maximumWeight(maximumWeight).weigher(weigher);
-    return new RevocableCache<>(builder.expireAfterWrite(SAFETY_TTL).build());
+    return new RevocableCache<>(builder().maximumWeight(maximumWeight).weigher(weigher).build());
+  }
+
+  /**
+   * Caffeine does its upkeep (eviction, expiry) on a pool thread by default; on two cores, waking that thread costs
+   * more than the upkeep itself, which the calling event loop now does in passing (measured: (e) 13–15k → 17k req/s).
+   */
+  private static Caffeine<Object, Object> builder() {
+    return Caffeine.newBuilder().expireAfterWrite(SAFETY_TTL).executor(Runnable::run);
   }
 
   public V get(K key) {
