@@ -12,6 +12,7 @@ import io.platz.app.support.TestDatabases;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -63,6 +64,9 @@ class AuditTrailTest {
     assertThat(created.getString("actor_id")).isEqualTo(adminId);
     assertThat(created.getString("token_id")).as("which credential acted").isNotNull();
     assertThat(created.getString("hash")).matches("[0-9a-f]{64}");
+    Instant committed = Instant.parse(CONSUMER.committedAt(created.getLong("seq")).orElseThrow());
+    assertThat(committed).as("when the transaction committed, beside the event").isAfterOrEqualTo(
+        Instant.parse(created.getString("occurred_at"))).isBeforeOrEqualTo(Instant.now());
 
     List<Long> seqs = CONSUMER.seqs();
     assertThat(seqs).as("published in seq order, none missing")

@@ -1,19 +1,35 @@
 package io.platz.app.support;
 
+import io.platz.audit.chain.AuditPump;
 import io.platz.common.bus.Addresses;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A consumer of {@code platz.audit.events} in the server's JVM, the way an embedding application would subscribe. */
 public final class AuditConsumer {
 
   private final List<JsonObject> received = new CopyOnWriteArrayList<>();
+  private final Map<Long, String> committedAt = new ConcurrentHashMap<>();
 
   public void subscribe(Vertx vertx) {
-    vertx.eventBus().<JsonObject>consumer(Addresses.Audit.EVENTS, message -> received.add(message.body()));
+    vertx.eventBus().<JsonObject>consumer(Addresses.Audit.EVENTS, message -> {
+      String committed = message.headers().get(AuditPump.COMMITTED_AT);
+      if (committed != null) {
+        committedAt.put(message.body().getLong("seq"), committed);
+      }
+      received.add(message.body());
+    });
+  }
+
+  /** The {@code committed_at} header the event with this seq arrived with, if any. */
+  public Optional<String> committedAt(long seq) {
+    return Optional.ofNullable(committedAt.get(seq));
   }
 
   public List<JsonObject> received() {

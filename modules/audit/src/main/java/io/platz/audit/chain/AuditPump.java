@@ -5,12 +5,14 @@ import io.platz.common.bus.Addresses;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -36,8 +38,14 @@ public final class AuditPump {
   private static final int BATCH = 500;
   private static final String LOCK = "SELECT pg_try_advisory_lock(hashtext('platz.audit.pump'))";
   private static final String UNLOCK = "SELECT pg_advisory_unlock(hashtext('platz.audit.pump'))";
+  /** The bus header that carries when an event committed, where PostgreSQL tracks commit timestamps. */
+  public static final String COMMITTED_AT = "committed_at";
   private static final String UNSEQUENCED = "SELECT position, " + AuditChain.HASHED_COLUMNS
-      + ", data FROM audit_events WHERE seq IS NULL ORDER BY position LIMIT " + BATCH;
+      + ", data, CASE WHEN $1 THEN pg_xact_commit_timestamp(xmin) END AS committed_at"
+      + " FROM audit_events WHERE seq IS NULL ORDER BY position LIMIT " + BATCH;
+  private static final String HEAD = """
+      SELECT last_seq, last_hash, published_seq, current_setting('track_commit_timestamp') = 'on' AS commit_times
+      FROM audit_chain""";
   /** The events get their seq and hash, and the head and the published mark move, in one statement. */
   private static final String ASSIGN = """
       WITH head AS (
@@ -90,7 +98,7 @@ public final class AuditPump {
   private Future<Void> pump() {
     return pool.getConnection().compose(connection -> connection.query(LOCK).execute()
         .compose(locked -> locked.iterator().next().getBoolean(0)
-            ? connection.query("SELECT last_seq, last_hash, published_seq FROM audit_chain").execute()
+            ? connection.query(HEAD).execute()
                 .map(rows -> new Head(rows.iterator().next()))
                 .compose(head -> catchUp(connection, head))
                 .compose(head -> drain(connection, head))
@@ -108,7 +116,8 @@ public final class AuditPump {
     return connection.preparedQuery(UNPUBLISHED).execute(Tuple.of(head.published, head.seq))
         .compose(events -> {
           for (Row event : events) {
-            publish(AuditEvents.toJson(event));
+            // numbered by an earlier pump, so the row's transaction is that pump's: no commit time to tell
+            publish(AuditEvents.toJson(event), null);
             head.published = event.getLong("seq");
           }
           // seq has no gaps, so an empty answer cannot happen short of someone deleting events; do not loop on it
@@ -118,7 +127,7 @@ public final class AuditPump {
 
   /** Numbers and publishes batches of new events until none is left; then records how far publication got. */
   private Future<Void> drain(SqlConnection connection, Head head) {
-    return connection.query(UNSEQUENCED).execute().compose(events -> {
+    return connection.preparedQuery(UNSEQUENCED).execute(Tuple.of(head.commitTimes)).compose(events -> {
       if (events.size() > 0) {
         return sequence(connection, head, events).compose(numbered -> drain(connection, head));
       }
@@ -137,14 +146,14 @@ public final class AuditPump {
     List<Long> positions = new ArrayList<>();
     List<Long> seqs = new ArrayList<>();
     List<Buffer> hashes = new ArrayList<>();
-    List<JsonObject> numbered = new ArrayList<>();
+    List<Numbered> numbered = new ArrayList<>();
     for (Row event : events) {
       seq++;
       hash = chain.next(hash, seq, event);
       positions.add(event.getLong("position"));
       seqs.add(seq);
       hashes.add(Buffer.buffer(hash));
-      numbered.add(AuditEvents.toJson(event, seq, hash));
+      numbered.add(new Numbered(AuditEvents.toJson(event, seq, hash), event.getOffsetDateTime("committed_at")));
     }
     long last = seq;
     byte[] lastHash = hash;
@@ -159,14 +168,22 @@ public final class AuditPump {
           head.seq = last;
           head.hash = lastHash;
           head.publishedInDatabase = head.published;
-          numbered.forEach(this::publish);
+          numbered.forEach(event -> publish(event.json(), event.committedAt()));
           head.published = last;
           return Future.succeededFuture();
         });
   }
 
-  private void publish(JsonObject event) {
-    vertx.eventBus().publish(Addresses.Audit.EVENTS, event);
+  /** The body is the event alone; when it committed, if known, travels as a header that consumers may ignore. */
+  private void publish(JsonObject event, OffsetDateTime committedAt) {
+    DeliveryOptions options = new DeliveryOptions();
+    if (committedAt != null) {
+      options.addHeader(COMMITTED_AT, committedAt.toInstant().toString());
+    }
+    vertx.eventBus().publish(Addresses.Audit.EVENTS, event, options);
+  }
+
+  private record Numbered(JsonObject json, OffsetDateTime committedAt) {
   }
 
   /** The chain head and the published mark, as this pump knows them while it holds the lock. */
@@ -175,8 +192,10 @@ public final class AuditPump {
     byte[] hash;
     long published;
     long publishedInDatabase;
+    final boolean commitTimes;
 
     Head(Row row) {
+      commitTimes = row.getBoolean("commit_times");
       seq = row.getLong("last_seq");
       hash = row.getBuffer("last_hash").getBytes();
       published = row.getLong("published_seq");

@@ -11,8 +11,9 @@ import java.time.Instant;
 /**
  * A consumer of {@code platz.audit.events} that measures how long an event took from its transaction to a
  * consumer: {@code platz_audit_delivery_seconds} on {@code /metrics}, with its median and 99th percentile. The
- * clock starts at {@code occurred_at}, the start of the event's transaction, so the figure includes the
- * transaction itself and bounds the commit-to-consumer time from above.
+ * clock starts when the event's transaction committed, where PostgreSQL tracks commit timestamps (the embedded one
+ * does; the pump sends the time as a header). Elsewhere it starts at {@code occurred_at}, the start of the event's
+ * transaction, and the figure bounds the commit-to-consumer time from above.
  */
 public final class DeliveryLag {
 
@@ -26,8 +27,9 @@ public final class DeliveryLag {
         .distributionStatisticExpiry(Duration.ofMinutes(1))
         .register(registry);
     vertx.eventBus().<JsonObject>consumer(Addresses.Audit.EVENTS, message -> {
-      Instant occurred = Instant.parse(message.body().getString("occurred_at"));
-      lag.record(Duration.between(occurred, Instant.now()));
+      String committed = message.headers().get(AuditPump.COMMITTED_AT);
+      Instant since = Instant.parse(committed != null ? committed : message.body().getString("occurred_at"));
+      lag.record(Duration.between(since, Instant.now()));
     });
   }
 }
