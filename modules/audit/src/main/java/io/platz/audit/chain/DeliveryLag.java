@@ -22,9 +22,15 @@ public final class DeliveryLag {
 
   public static void measure(Vertx vertx, MeterRegistry registry) {
     Timer lag = Timer.builder("platz.audit.delivery")
-        .description("time from an audit event's transaction to a consumer on the event bus")
+        .description("time from an audit event's commit to a consumer on the event bus")
         .publishPercentiles(0.5, 0.99)
         .distributionStatisticExpiry(Duration.ofMinutes(1))
+        // cumulative buckets too, so that the figures of any stretch of time can be had from two scrapes; one bound
+        // at the 100 ms that consumers are promised
+        .publishPercentileHistogram()
+        .serviceLevelObjectives(Duration.ofMillis(100))
+        .minimumExpectedValue(Duration.ofMillis(1))
+        .maximumExpectedValue(Duration.ofSeconds(30))
         .register(registry);
     vertx.eventBus().<JsonObject>consumer(Addresses.Audit.EVENTS, message -> {
       String committed = message.headers().get(AuditPump.COMMITTED_AT);
