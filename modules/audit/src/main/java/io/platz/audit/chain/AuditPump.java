@@ -127,16 +127,29 @@ public final class AuditPump {
 
   /** Numbers and publishes batches of new events until none is left; then records how far publication got. */
   private Future<Void> drain(SqlConnection connection, Head head) {
-    return connection.preparedQuery(UNSEQUENCED).execute(Tuple.of(head.commitTimes)).compose(events -> {
-      if (events.size() > 0) {
-        return sequence(connection, head, events).compose(numbered -> drain(connection, head));
-      }
-      if (head.published == head.publishedInDatabase) {
-        return Future.succeededFuture();
-      }
-      return connection.preparedQuery("UPDATE audit_chain SET published_seq = $1").execute(Tuple.of(head.published))
-          .mapEmpty();
-    });
+    return unsequenced(connection, head).compose(events -> drain(connection, head, events));
+  }
+
+  /**
+   * The read of the next batch goes out right behind the statement that numbers this one, without waiting for its
+   * answer: one connection runs them in order, so the read sees this batch numbered, and a cycle under load costs
+   * one round trip instead of two.
+   */
+  private Future<Void> drain(SqlConnection connection, Head head, RowSet<Row> events) {
+    if (events.size() > 0) {
+      Future<Void> numbered = sequence(connection, head, events);
+      Future<RowSet<Row>> next = unsequenced(connection, head);
+      return numbered.compose(done -> next).compose(more -> drain(connection, head, more));
+    }
+    if (head.published == head.publishedInDatabase) {
+      return Future.succeededFuture();
+    }
+    return connection.preparedQuery("UPDATE audit_chain SET published_seq = $1").execute(Tuple.of(head.published))
+        .mapEmpty();
+  }
+
+  private Future<RowSet<Row>> unsequenced(SqlConnection connection, Head head) {
+    return connection.preparedQuery(UNSEQUENCED).execute(Tuple.of(head.commitTimes));
   }
 
   /** One statement numbers and chains the events; once it has committed, they are published. */
