@@ -49,21 +49,19 @@ class DeploymentTasksTest {
   @Test
   void aUserABotAndADeploymentEachActAndTheRightColumnIsSet() {
     String target = deployment("target");
-    String caller = deployment("caller");
-    String userId = fixtures.user("Una Operator");
-    grant(new JsonObject().put("user_id", userId).put("role", "Maintainer"));
-    String botId = fixtures.bot("ci-deploy-prod-" + UUID.randomUUID());
-    grant(new JsonObject().put("bot_id", botId).put("role", "Maintainer"));
-    String deploymentToken = api.post("/api/v2/deployments/" + caller + "/credentials", admin, new JsonObject())
-        .json().getString("created_token");
+    Callers callers = callers("ci-deploy-prod");
+    String userId = callers.userId();
+    String botId = callers.botId();
+    String caller = callers.deploymentId();
+    String deploymentToken = callers.deployment();
     assertThat(deploymentToken).matches("pzd_[0-9A-Za-z]{71}");
     JsonObject me = api.get("/api/v2/auth/me", deploymentToken).json().getJsonObject("Deployment");
     assertThat(me.getString("id")).isEqualTo(caller);
-    assertThat(me.getString("name")).startsWith("caller-");
+    assertThat(me.getString("name")).startsWith("ci-deploy-prod-caller-");
     assertThat(me.getString("env_id")).isEqualTo(env);
 
-    JsonObject byUser = restart(target, fixtures.userToken(userId));
-    JsonObject byBot = restart(target, fixtures.botToken(botId));
+    JsonObject byUser = restart(target, callers.user());
+    JsonObject byBot = restart(target, callers.bot());
     JsonObject byDeployment = restart(target, deploymentToken);
 
     assertActors(byUser, userId, null, null);
@@ -201,16 +199,10 @@ class DeploymentTasksTest {
     String first = deployment("busy");
     String second = deployment("busier");
     String gone = deployment("gone");
-    String userId = fixtures.user("Busy User");
-    grant(new JsonObject().put("user_id", userId).put("role", "Maintainer"));
-    String botId = fixtures.bot("busy-bot-" + UUID.randomUUID());
-    grant(new JsonObject().put("bot_id", botId).put("role", "Maintainer"));
-    String caller = deployment("busy-caller");
-    String deploymentToken = api.post("/api/v2/deployments/" + caller + "/credentials", admin, new JsonObject())
-        .json().getString("created_token");
+    Callers three = callers("busy");
     assertThat(api.delete("/api/v2/deployments/" + gone, admin).status()).isEqualTo(204);
-    List<String[]> callers = List.of(new String[] {fixtures.userToken(userId), userId, null, null},
-        new String[] {fixtures.botToken(botId), null, botId, null}, new String[] {deploymentToken, null, null, caller});
+    List<String[]> callers = List.of(new String[] {three.user(), three.userId(), null, null},
+        new String[] {three.bot(), null, three.botId(), null}, new String[] {three.deployment(), null, null, three.deploymentId()});
     List<String> targets = List.of(first, second, gone);
 
     // enough at once that tasks of different callers and deployments share statements
@@ -249,6 +241,21 @@ class DeploymentTasksTest {
     // a statement's tasks share its transaction's now(): fewer distinct times than tasks means statements were shared
     assertThat(TestDatabases.queryValue(database(), "SELECT count(DISTINCT created_at) < count(*) FROM deployment_tasks "
         + "WHERE deployment_id IN ('" + first + "', '" + second + "')")).as("some tasks shared a statement").isEqualTo("t");
+  }
+
+  /** The three kinds of caller, each with its token: a user and a bot, both Maintainer of the kind, and a deployment. */
+  private record Callers(String userId, String user, String botId, String bot, String deploymentId, String deployment) {
+  }
+
+  private static Callers callers(String name) {
+    String userId = fixtures.user(name + " user");
+    grant(new JsonObject().put("user_id", userId).put("role", "Maintainer"));
+    String botId = fixtures.bot(name + "-bot-" + UUID.randomUUID());
+    grant(new JsonObject().put("bot_id", botId).put("role", "Maintainer"));
+    String deploymentId = deployment(name + "-caller");
+    String credential = api.post("/api/v2/deployments/" + deploymentId + "/credentials", admin, new JsonObject())
+        .json().getString("created_token");
+    return new Callers(userId, fixtures.userToken(userId), botId, fixtures.botToken(botId), deploymentId, credential);
   }
 
   private static void assertActors(JsonObject task, String user, String bot, String deployment) {

@@ -71,7 +71,7 @@ public final class AuditPump {
     this.chain = chain;
   }
 
-  /** Runs a pump now, or once more after the one under way: wakes coalesce, none is lost. Event loop only. */
+  /** Runs a pump now, or once more after the one under way: wakes coalesce, none is lost. On the verticle's context only. */
   public void wake() {
     if (pumping) {
       again = true;
