@@ -70,6 +70,19 @@ report() {
   printf '%-46s %10.0f req/s   p99 %7.2f ms%s\n' "$1  $2" "${RPS[$1]}" "${P99[$1]}" "${LAST_NON2XX:+   (non-2xx: $LAST_NON2XX)}"
 }
 
+# settled_metrics FILE: a scrape of /metrics once the audit events written so far have all reached the consumer
+# (its count stops moving for half a second), so that two scrapes bracket exactly the events written between them
+settled_metrics() {
+  local last=-1 now
+  for _ in $(seq 60); do
+    now=$(curl -s "$url/metrics" | awk '/^platz_audit_delivery_seconds_count/ {print $2}')
+    [ "$now" = "$last" ] && break
+    last=$now
+    sleep 0.5
+  done
+  curl -s "$url/metrics" > "$1"
+}
+
 median() {
   tr ' ' '\n' <<<"$*" | sort -g | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'
 }
@@ -128,12 +141,13 @@ rss=$(( $(rss_kib "$pid") / 1024 ))
 # case), as the compiler competes with the load for the two cores
 TOKEN=$(cat "$work/tasks-bot-token") DEPLOYMENT=$(cat "$work/tasks-deployment") \
   wrk -t"$THREADS" -c"$CONNECTIONS" -d40s -s scripts/lib/invoke_action.lua "$url/api/v2/deployment-tasks" >/dev/null
-curl -s "$url/metrics" > "$work/metrics-before-f"
+settled_metrics "$work/metrics-before-f"
 TOKEN=$(cat "$work/tasks-bot-token") DEPLOYMENT=$(cat "$work/tasks-deployment") \
   run f "POST /deployment-tasks InvokeAction, bot" -d"${DURATION}s" -s scripts/lib/invoke_action.lua "$url/api/v2/deployment-tasks"
-curl -s "$url/metrics" > "$work/metrics-after-f"
+settled_metrics "$work/metrics-after-f"
 # the delivery of the events (f) wrote, and of those only: the buckets' growth between the two scrapes
-lag=$(python3 scripts/lib/histogram_between.py platz_audit_delivery_seconds "$work/metrics-before-f" "$work/metrics-after-f" 0.1)
+lag=$(python3 scripts/lib/histogram_between.py platz_audit_delivery_seconds "$work/metrics-before-f" "$work/metrics-after-f" 0.1 \
+  || echo "no delivery figures")
 
 # the baseline: bare single-row INSERT transactions on the same (embedded, durable) database, same concurrency
 pg_port=$(sed -n 4p "$work/data/postgres/postmaster.pid")

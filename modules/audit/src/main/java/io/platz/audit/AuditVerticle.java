@@ -51,7 +51,7 @@ public final class AuditVerticle extends ModuleVerticle {
     // no wake may start a pump on the closed connection: stop listening first, then let the last pump finish
     vertx.cancelTimer(sweep);
     return wakes.unregister().otherwiseEmpty()
-        .compose(unregistered -> pump.idle())
+        .compose(unregistered -> pump.stop())
         .eventually(pumpConnection::close)
         .eventually(super::stop);
   }

@@ -3,6 +3,7 @@ package io.platz.audit.chain;
 import io.platz.audit.AuditEvents;
 import io.platz.common.bus.Addresses;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -64,6 +65,7 @@ public final class AuditPump {
   private Future<Void> running = Future.succeededFuture();
   private boolean pumping;
   private boolean again;
+  private boolean stopping;
 
   public AuditPump(Vertx vertx, Pool pool, AuditChain chain) {
     this.vertx = vertx;
@@ -73,6 +75,9 @@ public final class AuditPump {
 
   /** Runs a pump now, or once more after the one under way: wakes coalesce, none is lost. On the verticle's context only. */
   public void wake() {
+    if (stopping) {
+      return;
+    }
     if (pumping) {
       again = true;
       return;
@@ -90,8 +95,9 @@ public final class AuditPump {
         });
   }
 
-  /** Completes when no pump is under way: lets the verticle stop between batches. */
-  public Future<Void> idle() {
+  /** Starts no pump from now on, ends the one under way after its current batch, and completes when it has. */
+  public Future<Void> stop() {
+    stopping = true;
     return running;
   }
 
@@ -125,9 +131,15 @@ public final class AuditPump {
         });
   }
 
-  /** Numbers and publishes batches of new events until none is left; then records how far publication got. */
+  /**
+   * Numbers and publishes batches of new events until none is left (or the pump is stopping); then records how far
+   * publication got. Under steady load that is an unbounded number of cycles, so they are a loop over one promise,
+   * not a chain of futures that would grow with every cycle.
+   */
   private Future<Void> drain(SqlConnection connection, Head head) {
-    return unsequenced(connection, head).compose(events -> drain(connection, head, events));
+    Promise<Void> drained = Promise.promise();
+    cycle(connection, head, unsequenced(connection, head), drained);
+    return drained.future();
   }
 
   /**
@@ -135,12 +147,19 @@ public final class AuditPump {
    * answer: one connection runs them in order, so the read sees this batch numbered, and a cycle under load costs
    * one round trip instead of two.
    */
-  private Future<Void> drain(SqlConnection connection, Head head, RowSet<Row> events) {
-    if (events.size() > 0) {
+  private void cycle(SqlConnection connection, Head head, Future<RowSet<Row>> read, Promise<Void> drained) {
+    read.onFailure(drained::tryFail).onSuccess(events -> {
+      if (events.size() == 0 || stopping) {
+        markPublished(connection, head).onComplete(drained);
+        return;
+      }
       Future<Void> numbered = sequence(connection, head, events);
       Future<RowSet<Row>> next = unsequenced(connection, head);
-      return numbered.compose(done -> next).compose(more -> drain(connection, head, more));
-    }
+      numbered.onFailure(drained::tryFail).onSuccess(done -> cycle(connection, head, next, drained));
+    });
+  }
+
+  private Future<Void> markPublished(SqlConnection connection, Head head) {
     if (head.published == head.publishedInDatabase) {
       return Future.succeededFuture();
     }

@@ -10,6 +10,7 @@ import io.platz.common.error.ApiError;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.json.JsonObject;
+import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import java.util.ArrayDeque;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
@@ -33,6 +35,9 @@ final class TaskWriter {
   /** Enough statements to keep PostgreSQL busy while others wait for their flush; few enough to leave the pool to reads. */
   private static final int IN_FLIGHT = 4;
   private static final int BATCH = 32;
+  /** As the pool's own wait queue: under an outage a task fails promptly with 503 rather than queue without end. */
+  private static final int MAX_WAITING = 4096;
+  private static final long MAX_WAIT_NANOS = TimeUnit.SECONDS.toNanos(5);
   private static final String INSERT = """
       INSERT INTO deployment_tasks (id, deployment_id, env_id, kind_id, operation, acting_user_id, acting_bot_id,
                                     acting_deployment_id)
@@ -56,7 +61,10 @@ final class TaskWriter {
 
   /** The task's row once committed, or a 404 if its deployment is gone (or never was). */
   Future<Row> write(UUID deployment, TaskOperation operation, Identity actor) {
-    NewTask task = new NewTask(UUID.randomUUID(), deployment, operation, actor, Promise.promise());
+    if (waiting.size() >= MAX_WAITING) {
+      return Future.failedFuture(ApiError.unavailable("too many tasks are waiting for the database; try again"));
+    }
+    NewTask task = new NewTask(UUID.randomUUID(), deployment, operation, actor, System.nanoTime(), Promise.promise());
     waiting.add(task);
     flush();
     return task.written().future();
@@ -66,7 +74,16 @@ final class TaskWriter {
     while (inFlight < IN_FLIGHT && !waiting.isEmpty()) {
       List<NewTask> batch = new ArrayList<>();
       while (batch.size() < BATCH && !waiting.isEmpty()) {
-        batch.add(waiting.poll());
+        NewTask task = waiting.poll();
+        if (System.nanoTime() - task.queuedAt() > MAX_WAIT_NANOS) {
+          // its caller is about to give up; written now, it could be retried and run twice
+          task.written().tryFail(ApiError.unavailable("the database did not take the task in time; try again"));
+        } else {
+          batch.add(task);
+        }
+      }
+      if (batch.isEmpty()) {
+        continue;
       }
       inFlight++;
       insert(batch).onComplete(done -> {
@@ -76,7 +93,11 @@ final class TaskWriter {
     }
   }
 
-  /** Should a batch's statement fail, each of its tasks is tried alone: one bad task fails its own request only. */
+  /**
+   * Should the database refuse a shared statement for its data, each of its tasks is tried alone: one bad task fails
+   * its own request only. Any other failure (the connection, a timeout) fails them all: retried, tasks whose statement
+   * did commit unseen would be written twice.
+   */
   private Future<Void> insert(List<NewTask> batch) {
     return audit.change(pool, INSERT, CREATED, batch.stream().map(NewTask::about).toList(),
             column(batch, NewTask::id), column(batch, NewTask::deployment),
@@ -90,27 +111,34 @@ final class TaskWriter {
           for (NewTask task : batch) {
             Row row = written.get(task.id());
             if (row == null) {
-              task.written().fail(ApiError.notFound("deployment"));
+              task.written().tryFail(ApiError.notFound("deployment"));
             } else {
-              task.written().complete(row);
+              task.written().tryComplete(row);
             }
           }
           return null;
         })
         .recover(failure -> {
-          if (batch.size() == 1) {
-            batch.get(0).written().fail(failure);
-            return Future.succeededFuture();
+          if (batch.size() > 1 && refusedForItsData(failure)) {
+            return Future.join(batch.stream().map(task -> insert(List.of(task))).toList()).mapEmpty();
           }
-          return Future.join(batch.stream().map(task -> insert(List.of(task))).toList()).mapEmpty();
+          batch.forEach(task -> task.written().tryFail(failure));
+          return Future.succeededFuture();
         });
+  }
+
+  /** Data exceptions, integrity violations and what triggers raise: classes 22, 23, P0 and this project's PZ. */
+  private static boolean refusedForItsData(Throwable failure) {
+    return failure instanceof PgException refused && refused.getSqlState() != null
+        && List.of("22", "23", "P0", "PZ").contains(refused.getSqlState().substring(0, 2));
   }
 
   private static UUID[] column(List<NewTask> batch, Function<NewTask, UUID> value) {
     return batch.stream().map(value).toArray(UUID[]::new);
   }
 
-  private record NewTask(UUID id, UUID deployment, TaskOperation operation, Identity actor, Promise<Row> written) {
+  private record NewTask(UUID id, UUID deployment, TaskOperation operation, Identity actor, long queuedAt,
+                         Promise<Row> written) {
 
     /** The task's audit event: what it is, never the operation's own fields (an action's body may hold secrets). */
     About about() {
