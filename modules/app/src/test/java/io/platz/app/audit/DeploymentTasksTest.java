@@ -42,7 +42,8 @@ class DeploymentTasksTest {
     admin = PLATZ.admin();
     env = created("/envs", new JsonObject().put("name", "prod"));
     kind = created("/deployment-kinds", new JsonObject().put("name", "api").put("actions", new JsonArray()
-        .add(new JsonObject().put("id", "restart").put("allowed_role", "Maintainer"))));
+        .add(new JsonObject().put("id", "restart").put("allowed_role", "Maintainer"))
+        .add(new JsonObject().put("id", "poison").put("allowed_role", "Maintainer"))));
   }
 
 
@@ -243,6 +244,32 @@ class DeploymentTasksTest {
         + "WHERE deployment_id IN ('" + first + "', '" + second + "')")).as("some tasks shared a statement").isEqualTo("t");
   }
 
+  @Test
+  void aTaskTheDatabaseRefusesFailsAloneThoughItSharedAStatement() throws Exception {
+    String target = deployment("sharing");
+    String bot = callers("sharing").bot();
+    TestDatabases.execute(database(), "ALTER TABLE deployment_tasks ADD CONSTRAINT refuse_poison "
+        + "CHECK (operation #>> '{InvokeAction,action_id}' IS DISTINCT FROM 'poison') NOT VALID");
+    ExecutorService threads = Executors.newFixedThreadPool(40);
+    try {
+      List<Future<Response>> responses = new ArrayList<>();
+      for (int i = 0; i < 80; i++) {
+        String action = i % 10 == 0 ? "poison" : "restart";
+        responses.add(threads.submit(() -> api.post("/api/v2/deployment-tasks", bot, invoke(target, action))));
+      }
+      for (int i = 0; i < 80; i++) {
+        Response response = responses.get(i).get();
+        assertThat(response.status()).as("%d: %s", i, response.body()).isEqualTo(i % 10 == 0 ? 400 : 201);
+      }
+    } finally {
+      threads.shutdownNow();
+      TestDatabases.execute(database(), "ALTER TABLE deployment_tasks DROP CONSTRAINT refuse_poison");
+    }
+    assertThat(TestDatabases.queryValue(database(), "SELECT count(*) || ' ' || (count(DISTINCT created_at) < count(*)) "
+        + "FROM deployment_tasks WHERE deployment_id = '" + target + "'")).as("72 written, some of them together")
+        .isEqualTo("72 true");
+  }
+
   /** The three kinds of caller, each with its token: a user and a bot, both Maintainer of the kind, and a deployment. */
   private record Callers(String userId, String user, String botId, String bot, String deploymentId, String deployment) {
   }
@@ -271,8 +298,12 @@ class DeploymentTasksTest {
   }
 
   private static JsonObject invoke(String deployment) {
+    return invoke(deployment, "restart");
+  }
+
+  private static JsonObject invoke(String deployment, String action) {
     return new JsonObject().put("deployment_id", deployment).put("operation", new JsonObject().put("InvokeAction",
-        new JsonObject().put("action_id", "restart").put("body", new JsonObject().put("graceful", true))));
+        new JsonObject().put("action_id", action).put("body", new JsonObject().put("graceful", true))));
   }
 
   private static List<String> history(String query) {
