@@ -89,12 +89,12 @@ public final class Platform {
   }
 
   private Future<Void> deploy(ModuleContext context, PrometheusMeterRegistry metrics) {
-    // the pump's delay is every consumer's: on a worker thread of its own it does not wait its turn behind the HTTP
-    // requests queued on a shared event loop
-    DeploymentOptions ownThread = new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER);
+    // the pump's delay is every consumer's: as a worker verticle it runs on the worker pool and does not wait its
+    // turn behind the HTTP requests queued on a shared event loop
+    DeploymentOptions offTheEventLoops = new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER);
     int perCore = config.effectiveHttpInstances();
     FailedAuthentications failures = new FailedAuthentications(config.authFailuresPerMinute());
-    return vertx.deployVerticle(() -> new AuditVerticle(context), ownThread).onSuccess(deployments::push)
+    return vertx.deployVerticle(() -> new AuditVerticle(context), offTheEventLoops).onSuccess(deployments::push)
         .compose(id -> AuthModule.deploy(vertx, context, perCore)).onSuccess(ids -> ids.forEach(deployments::push))
         .compose(id -> PermissionsModule.deploy(vertx, context, perCore)).onSuccess(ids -> ids.forEach(deployments::push))
         .compose(id -> DeploymentsModule.deploy(vertx, context, perCore)).onSuccess(ids -> ids.forEach(deployments::push))
