@@ -47,13 +47,16 @@ public final class AuditPump {
   private static final String HEAD = """
       SELECT last_seq, last_hash, published_seq, current_setting('track_commit_timestamp') = 'on' AS commit_times
       FROM audit_chain""";
-  /** The events get their seq and hash, and the head and the published mark move, in one statement. */
+  /**
+   * The events get their seq (the head's, counted on in the order given) and hash, and the head and the published
+   * mark move, in one statement.
+   */
   private static final String ASSIGN = """
       WITH head AS (
-          UPDATE audit_chain SET last_seq = $4, last_hash = $5, published_seq = $7 WHERE last_seq = $6 RETURNING 1),
+          UPDATE audit_chain SET last_seq = $3, last_hash = $4, published_seq = $6 WHERE last_seq = $5 RETURNING 1),
       assigned AS (
-          UPDATE audit_events e SET seq = u.seq, hash = u.hash
-          FROM unnest($1::bigint[], $2::bigint[], $3::bytea[]) AS u(position, seq, hash), head
+          UPDATE audit_events e SET seq = $5 + u.n, hash = u.hash
+          FROM unnest($1::bigint[], $2::bytea[]) WITH ORDINALITY AS u(position, hash, n), head
           WHERE e.position = u.position)
       SELECT count(*) FROM head""";
   private static final String UNPUBLISHED = "SELECT " + AuditEvents.COLUMNS
@@ -176,23 +179,20 @@ public final class AuditPump {
     long seq = head.seq;
     byte[] hash = head.hash;
     List<Long> positions = new ArrayList<>();
-    List<Long> seqs = new ArrayList<>();
     List<Buffer> hashes = new ArrayList<>();
     List<Numbered> numbered = new ArrayList<>();
     for (Row event : events) {
       seq++;
       hash = chain.next(hash, seq, event);
       positions.add(event.getLong("position"));
-      seqs.add(seq);
       hashes.add(Buffer.buffer(hash));
       numbered.add(new Numbered(AuditEvents.toJson(event, seq, hash), event.getOffsetDateTime("committed_at")));
     }
     long last = seq;
     byte[] lastHash = hash;
     return connection.preparedQuery(ASSIGN)
-        .execute(Tuple.tuple().addArrayOfLong(positions.toArray(Long[]::new)).addArrayOfLong(seqs.toArray(Long[]::new))
-            .addArrayOfBuffer(hashes.toArray(Buffer[]::new)).addLong(last).addBuffer(Buffer.buffer(lastHash))
-            .addLong(head.seq).addLong(head.published))
+        .execute(Tuple.tuple().addArrayOfLong(positions.toArray(Long[]::new)).addArrayOfBuffer(hashes.toArray(Buffer[]::new))
+            .addLong(last).addBuffer(Buffer.buffer(lastHash)).addLong(head.seq).addLong(head.published))
         .compose(moved -> {
           if (moved.iterator().next().getLong(0) == 0) {
             return Future.failedFuture(new IllegalStateException("the audit chain head moved under this pump"));
