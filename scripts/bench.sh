@@ -104,15 +104,16 @@ LABEL[a]="bare GET /status"
 LABEL[b]="/auth/me, bot token (cache hit)"
 LABEL[c]="/auth/me, junk token (401)"
 LABEL[e]="/deployments?per_page=50, bot in 1 env of 10"
+# measure_round KEY WRK-ARGS...: one round of KEY, its rate and p99 added to the rounds so far
+measure_round() {
+  measure "$1" -d"${round_seconds}s" "${@:2}"
+  ROUND_RPS[$1]+="$LAST_RPS "; ROUND_P99[$1]+="$LAST_P99 "
+}
 for round in $(seq "$ROUNDS"); do
-  measure a -d"${round_seconds}s" "$url/status"
-  ROUND_RPS[a]+="$LAST_RPS "; ROUND_P99[a]+="$LAST_P99 "
-  TOKEN=$bot_token measure b -d"${round_seconds}s" -s scripts/lib/token.lua "$url/api/v2/auth/me"
-  ROUND_RPS[b]+="$LAST_RPS "; ROUND_P99[b]+="$LAST_P99 "
-  TOKEN=$junk measure c -d"${round_seconds}s" -s scripts/lib/token.lua "$url/api/v2/auth/me"
-  ROUND_RPS[c]+="$LAST_RPS "; ROUND_P99[c]+="$LAST_P99 "
-  TOKEN=$deployments_token measure e -d"${round_seconds}s" -s scripts/lib/token.lua "$url/api/v2/deployments?per_page=50"
-  ROUND_RPS[e]+="$LAST_RPS "; ROUND_P99[e]+="$LAST_P99 "
+  measure_round a "$url/status"
+  TOKEN=$bot_token measure_round b -s scripts/lib/token.lua "$url/api/v2/auth/me"
+  TOKEN=$junk measure_round c -s scripts/lib/token.lua "$url/api/v2/auth/me"
+  TOKEN=$deployments_token measure_round e -s scripts/lib/token.lua "$url/api/v2/deployments?per_page=50"
   # this round's ratios, each against the bare route measured seconds before
   read -r -a this <<<"${ROUND_RPS[a]}"; bare=${this[-1]}
   for name in b c e; do
@@ -139,11 +140,11 @@ rss=$(( $(rss_kib "$pid") / 1024 ))
 # like the others, (f) gets its warm-up: without one the JIT is still compiling its path
 # for most of the run: from a cold start its rate climbs for some 50 s (1,530 → 3,361 req/s in one measured
 # case), as the compiler competes with the load for the two cores
-TOKEN=$(cat "$work/tasks-bot-token") DEPLOYMENT=$(cat "$work/tasks-deployment") \
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d40s -s scripts/lib/invoke_action.lua "$url/api/v2/deployment-tasks" >/dev/null
+export TOKEN DEPLOYMENT
+TOKEN=$(cat "$work/tasks-bot-token") DEPLOYMENT=$(cat "$work/tasks-deployment")
+wrk -t"$THREADS" -c"$CONNECTIONS" -d40s -s scripts/lib/invoke_action.lua "$url/api/v2/deployment-tasks" >/dev/null
 settled_metrics "$work/metrics-before-f"
-TOKEN=$(cat "$work/tasks-bot-token") DEPLOYMENT=$(cat "$work/tasks-deployment") \
-  run f "POST /deployment-tasks InvokeAction, bot" -d"${DURATION}s" -s scripts/lib/invoke_action.lua "$url/api/v2/deployment-tasks"
+run f "POST /deployment-tasks InvokeAction, bot" -d"${DURATION}s" -s scripts/lib/invoke_action.lua "$url/api/v2/deployment-tasks"
 settled_metrics "$work/metrics-after-f"
 # the delivery of the events (f) wrote, and of those only: the buckets' growth between the two scrapes
 lag=$(python3 scripts/lib/histogram_between.py platz_audit_delivery_seconds "$work/metrics-before-f" "$work/metrics-after-f" 0.1 \
