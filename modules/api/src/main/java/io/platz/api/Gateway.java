@@ -3,6 +3,7 @@ package io.platz.api;
 import io.platz.common.auth.Identity;
 import io.platz.common.bus.Addresses;
 import io.platz.common.bus.Command;
+import io.platz.common.bus.SameLoop;
 import io.platz.common.permissions.Action;
 import io.platz.common.permissions.Scope;
 import io.vertx.core.Future;
@@ -32,7 +33,7 @@ public final class Gateway {
         .compose(decision -> {
           JsonObject scope = decision.getJsonObject("scope");
           Command command = new Command(caller, scope == null ? null : Scope.fromJson(scope), params, body);
-          return bus.<Object>request(address, command.toJson(), EXECUTE);
+          return bus.<Object>request(SameLoop.address(address), command.toJson(), EXECUTE);
         })
         .map(reply -> reply.body() instanceof Buffer encoded ? encoded
             : reply.body() == null ? null : Buffer.buffer(reply.body().toString()));
@@ -52,7 +53,7 @@ public final class Gateway {
         .put("action", action.name())
         .put("params", params)
         .put("body", body);
-    return bus.<JsonObject>request(Addresses.Permissions.DECIDE, question, DECIDE).map(reply -> reply.body());
+    return bus.<JsonObject>request(SameLoop.address(Addresses.Permissions.DECIDE), question, DECIDE).map(reply -> reply.body());
   }
 
   /** The same, for a module's JSON object answer (null for 204s). */

@@ -1,6 +1,7 @@
 package io.platz.api;
 
 import io.platz.common.bus.Addresses;
+import io.platz.common.bus.SameLoop;
 import io.platz.common.token.TokenFormat;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -79,7 +80,7 @@ public final class TokenAuthentication implements AuthenticationProvider {
   @Override
   public Future<User> authenticate(Credentials credentials) {
     String token = ((TokenCredentials) credentials).getToken();
-    return bus.<JsonObject>request(Addresses.Auth.VERIFY, new JsonObject().put("token", token), VERIFY)
+    return bus.<JsonObject>request(SameLoop.address(Addresses.Auth.VERIFY), new JsonObject().put("token", token), VERIFY)
         .map(reply -> {
           User user = User.create(reply.body().getJsonObject("identity"));
           user.attributes().put("me", reply.body().getJsonObject("me"));

@@ -45,7 +45,7 @@ public abstract class ModuleVerticle extends VerticleBase {
   }
 
   protected void serve(String address, Function<JsonObject, Future<?>> handler) {
-    registrations.add(BusHandlers.serve(vertx.eventBus(), address, handler).completion());
+    registrations.add(BusHandlers.serve(vertx.eventBus(), address, handler));
   }
 
   /**

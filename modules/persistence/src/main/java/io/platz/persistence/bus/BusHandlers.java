@@ -1,12 +1,12 @@
 package io.platz.persistence.bus;
 
+import io.platz.common.bus.SameLoop;
 import io.platz.common.error.ApiError;
 import io.platz.persistence.DbErrors;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.ReplyException;
-import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -28,8 +28,9 @@ public final class BusHandlers {
   private BusHandlers() {
   }
 
-  public static MessageConsumer<JsonObject> serve(EventBus bus, String address, Function<JsonObject, Future<?>> handler) {
-    return bus.<JsonObject>consumer(address, message -> handle(address, message, handler));
+  /** Completes once the consumers are registered: on the shared address, and for this event loop's own senders. */
+  public static Future<Void> serve(EventBus bus, String address, Function<JsonObject, Future<?>> handler) {
+    return SameLoop.<JsonObject>consumer(bus, address, message -> handle(address, message, handler));
   }
 
   /** An outage fails every request: one line every few seconds says so, with how many it stood for. */
