@@ -34,18 +34,19 @@ class SameLoopPlacementTest {
     int loops = PLATZ.platz().platform().config().effectiveHttpInstances();
     Map<String, List<String>> chosen = new ConcurrentHashMap<>();
     // as many probes as loops: deployed like the HTTP verticle, one lands on each loop
-    vertx.deployVerticle(() -> new VerticleBase() {
+    String probes = vertx.deployVerticle(() -> new VerticleBase() {
       @Override
       public Future<?> start() {
         chosen.put(Thread.currentThread().getName(), HOT.stream().map(SameLoop::address).toList());
         return Future.succeededFuture();
       }
     }, new DeploymentOptions().setInstances(loops)).await(10, TimeUnit.SECONDS);
+    vertx.undeploy(probes).await(10, TimeUnit.SECONDS);
 
     assertThat(chosen).hasSize(loops);
     chosen.forEach((loop, addresses) -> {
       for (int i = 0; i < HOT.size(); i++) {
-        assertThat(addresses.get(i)).as("%s on %s", HOT.get(i), loop).startsWith(HOT.get(i) + "@loop-");
+        assertThat(addresses.get(i)).as("%s on %s", HOT.get(i), loop).startsWith(HOT.get(i) + "@local-");
       }
     });
   }

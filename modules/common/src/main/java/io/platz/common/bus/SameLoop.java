@@ -21,10 +21,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * by side on 2 cores (docs/performance.md), answering on the sender's loop took {@code GET /auth/me} from 30–36k to
  * 37–41k requests/s and a page of deployments from 13k to 20–25k.
  *
+ * <p>The price: a request's work stays on the loop whose HTTP connection brought it, so load spreads over the loops
+ * as connections do, not request by request. With fewer busy connections than loops (one client, a proxy holding
+ * one connection) some loops idle.
+ *
  * <p>A module consumer on an event loop is registered twice: on its shared address, which the whole (possibly
- * clustered) bus reaches as before, and on a local address private to its event loop. The local addresses are
- * derived, never written down: messages and replies are those of the shared address. A sender on a thread with no
- * such consumer (a worker, a test, a loop whose consumer was undeployed) uses the shared address.
+ * clustered) bus reaches as before, and on a local address ({@code <address>@local-<n>}, n counting registrations)
+ * that only this process can reach. The local addresses are derived, never written down: messages and replies are
+ * those of the shared address. A sender on a thread with no such consumer (a worker, a test, a loop whose consumer
+ * was undeployed) uses the shared address.
  */
 public final class SameLoop {
 
@@ -36,23 +41,32 @@ public final class SameLoop {
   }
 
   /**
-   * Registers {@code handler} on {@code address} for the whole bus and, when called on an event-loop context, also
-   * for requests sent from this loop through {@link #address}. Completes when both are registered.
+   * Registers {@code handler} on {@code address} for the whole bus and, when called on an event loop, also for
+   * requests sent from this loop through {@link #address}. Completes when both are registered.
    */
   public static <T> Future<Void> consumer(EventBus bus, String address, Handler<Message<T>> handler) {
     Future<Void> shared = bus.<T>consumer(address, handler).completion();
-    Context context = Vertx.currentContext();
-    if (context == null || !context.isEventLoopContext()) {
+    // on the loop's own thread, not merely its context: executeBlocking runs an event-loop context on a worker
+    if (!Context.isOnEventLoopThread() || Vertx.currentContext() == null) {
       return shared;
     }
-    MessageConsumer<T> local = bus.localConsumer(address + "@loop-" + NEXT.incrementAndGet(), handler);
+    MessageConsumer<T> local = bus.localConsumer(address + "@local-" + NEXT.incrementAndGet(), handler);
     LOCAL.get().put(address, local);
     return Future.all(shared, local.completion()).mapEmpty();
   }
 
   /** Where to send a request for {@code address} from the calling thread. */
   public static String address(String address) {
-    MessageConsumer<?> local = LOCAL.get().get(address);
-    return local != null && local.isRegistered() ? local.address() : address;
+    Map<String, MessageConsumer<?>> here = LOCAL.get();
+    MessageConsumer<?> local = here.get(address);
+    if (local == null) {
+      return address;
+    }
+    if (!local.isRegistered()) {
+      // undeployed: forget it, so that it does not keep its verticle reachable for the life of the thread
+      here.remove(address);
+      return address;
+    }
+    return local.address();
   }
 }

@@ -76,7 +76,7 @@ class SameLoopTest {
     vertx.undeploy(onEveryLoop).await(10, TimeUnit.SECONDS);
     runOn(context, () -> after.add(SameLoop.address(WHERE)));
 
-    assertThat(before).singleElement().asString().startsWith(WHERE + "@loop-");
+    assertThat(before).singleElement().asString().startsWith(WHERE + "@local-");
     assertThat(after).containsExactly(WHERE);
   }
 

@@ -2,6 +2,7 @@ package io.platz.permissions.decisions;
 
 import io.platz.common.auth.Identity;
 import io.platz.common.bus.Addresses;
+import io.platz.common.bus.SameLoop;
 import io.platz.common.error.ApiError;
 import io.platz.common.json.Fields;
 import io.platz.common.permissions.Action;
@@ -144,7 +145,7 @@ public final class EnvRules {
 
   private Future<JsonObject> onDeployment(Identity who, GrantSet grants, JsonObject params, DeploymentRole required) {
     UUID id = Fields.parseUuid("id", params.getString("id"));
-    return bus.<JsonObject>request(Addresses.Deployments.LOCATE, new JsonObject().put("id", id.toString()))
+    return bus.<JsonObject>request(SameLoop.address(Addresses.Deployments.LOCATE), new JsonObject().put("id", id.toString()))
         .compose(reply -> {
           UUID env = UUID.fromString(reply.body().getString("env_id"));
           UUID kind = UUID.fromString(reply.body().getString("kind_id"));

@@ -2,6 +2,7 @@ package io.platz.permissions.decisions;
 
 import io.platz.common.auth.Identity;
 import io.platz.common.bus.Addresses;
+import io.platz.common.bus.SameLoop;
 import io.platz.common.json.Fields;
 import io.platz.common.permissions.Action;
 import io.platz.common.permissions.Scope;
@@ -82,7 +83,7 @@ public final class IdentityRules {
       return Decision.allow();
     }
     UUID token = Fields.parseUuid("id", params.getString("id"));
-    return bus.<JsonObject>request(Addresses.Auth.USER_TOKENS_OWNER, new JsonObject().put("id", token.toString()))
+    return bus.<JsonObject>request(SameLoop.address(Addresses.Auth.USER_TOKENS_OWNER), new JsonObject().put("id", token.toString()))
         .compose(owner -> who.id().toString().equals(owner.body().getString("user_id"))
             ? Decision.allow() : Decision.hidden("user token"));
   }

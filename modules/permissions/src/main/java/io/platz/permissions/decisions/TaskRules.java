@@ -2,6 +2,7 @@ package io.platz.permissions.decisions;
 
 import io.platz.common.auth.Identity;
 import io.platz.common.bus.Addresses;
+import io.platz.common.bus.SameLoop;
 import io.platz.common.deployments.TaskOperation;
 import io.platz.common.json.Fields;
 import io.platz.common.permissions.Action;
@@ -106,6 +107,6 @@ public final class TaskRules {
   }
 
   private Future<JsonObject> locate(String address, UUID id) {
-    return bus.<JsonObject>request(address, new JsonObject().put("id", id.toString())).map(reply -> reply.body());
+    return bus.<JsonObject>request(SameLoop.address(address), new JsonObject().put("id", id.toString())).map(reply -> reply.body());
   }
 }
