@@ -3,7 +3,6 @@ package io.platz.api;
 import io.platz.common.error.ApiError;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.json.DecodeException;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
 import org.slf4j.Logger;
@@ -44,7 +43,7 @@ public final class Failures {
         .setStatusCode(error.status())
         .putHeader("content-type", "application/json")
         .putHeader("cache-control", "no-store")
-        .end(new JsonObject().put("message", error.getMessage()).encode());
+        .end(error.body());
   }
 
   static ApiError classify(int status, Throwable failure) {

@@ -1,6 +1,8 @@
 package io.platz.common.error;
 
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.json.JsonObject;
 
 /**
  * A failure that is an answer: it carries the HTTP status it maps to and a message fit for a person.
@@ -11,8 +13,11 @@ public final class ApiError extends RuntimeException {
 
   /** The one message for every credential problem: never say which part failed. */
   public static final String UNAUTHORIZED_MESSAGE = "missing, invalid or expired credentials";
+  /** Immutable and without a stack, so one instance serves every refusal, its body encoded once. */
+  private static final ApiError UNAUTHORIZED = new ApiError(401, UNAUTHORIZED_MESSAGE);
 
   private final int status;
+  private volatile Buffer body;
 
   public ApiError(int status, String message) {
     super(message, null, false, false);
@@ -23,12 +28,26 @@ public final class ApiError extends RuntimeException {
     return status;
   }
 
+  /**
+   * The HTTP body, {@code {"message": ...}}, encoded on first use. A refused token is the commonest error and can
+   * come at the rate of the bare route; encoding its body once spares each refusal a JSON encoding.
+   */
+  public Buffer body() {
+    // two threads may both encode it: the same bytes, so the race is harmless
+    Buffer encoded = body;
+    if (encoded == null) {
+      encoded = new JsonObject().put("message", getMessage()).toBuffer();
+      body = encoded;
+    }
+    return encoded;
+  }
+
   public static ApiError badRequest(String message) {
     return new ApiError(400, message);
   }
 
   public static ApiError unauthorized() {
-    return new ApiError(401, UNAUTHORIZED_MESSAGE);
+    return UNAUTHORIZED;
   }
 
   public static ApiError forbidden(String message) {
