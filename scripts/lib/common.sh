@@ -17,10 +17,12 @@ now_ms() {
   date +%s%3N
 }
 
-# wait_ready PORT [TIMEOUT_S]: polls /ready every 50 ms; prints nothing, fails on timeout
+# wait_ready PORT [TIMEOUT_S]: polls /ready every 50 ms; prints nothing, fails on timeout. Each probe gives up
+# after 2 s: a connection accepted at the very moment the server binds can go unanswered (Vert.x 5.0.8 reads its
+# connection metrics before they exist, and the request dies in an NPE), and one such probe must not hang the run
 wait_ready() {
   local port=$1 deadline=$(( $(date +%s) + ${2:-120} ))
-  until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/ready")" = 200 ]; do
+  until [ "$(curl -s -m 2 -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/ready")" = 200 ]; do
     [ "$(date +%s)" -lt "$deadline" ] || return 1
     sleep 0.05
   done
