@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Two (or more) builds side by side: each jar gets its own server on a fresh data directory, all run at once,
+# and the scenarios take turns between them in rounds, so that the machine's drift (these are shared) touches
+# every build alike. For judging a change; bench.sh gives the figures. Run by hand:
+#
+#   bash scripts/compare.sh [ROUNDS] LABEL=JAR LABEL=JAR ...
+#
+# Per round and build: a, b, c, e as in bench.sh (SECONDS each, default 5) and their ratios to a; then (f),
+# InvokeAction tasks as a bot (F_SECONDS, default 15), with the delivery of the audit events it wrote.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib/common.sh
+rounds=3
+if [[ "${1:-}" =~ ^[0-9]+$ ]]; then rounds=$1; shift; fi
+[ $# -ge 2 ] || { echo "usage: $0 [ROUNDS] LABEL=JAR LABEL=JAR ..." >&2; exit 2; }
+SECONDS_EACH=${SECONDS_EACH:-5}
+F_SECONDS=${F_SECONDS:-15}
+work=$(mktemp -d)
+declare -a LABELS PORTS PIDS
+trap 'for p in "${PIDS[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null; done; wait 2>/dev/null; rm -rf "$work"' EXIT
+
+for spec in "$@"; do
+  label=${spec%%=*} jar=${spec#*=} port=$(free_port)
+  mkdir -p "$work/$label"
+  PLATZ_AUTH_FAILURES_PER_MINUTE=100000000 PLATZ_HTTP_PORT=$port PLATZ_DATA_DIR="$work/$label/data" \
+    java ${PLATZ_JAVA_OPTS:-} -jar "$jar" >"$work/$label/platz.log" 2>&1 &
+  PIDS+=($!) LABELS+=("$label") PORTS+=("$port")
+done
+for i in "${!LABELS[@]}"; do
+  dir=$work/${LABELS[$i]}
+  wait_ready "${PORTS[$i]}" 180 || { cat "$dir/platz.log" >&2; exit 1; }
+  admin=$(cat "$dir/data/initial-admin-token")
+  python3 scripts/lib/seed_identity.py "${PORTS[$i]}" "$admin" "$dir" 10 >/dev/null
+  python3 scripts/lib/seed_deployments.py "${PORTS[$i]}" "$admin" "$dir" >/dev/null
+  python3 scripts/lib/seed_tasks.py "${PORTS[$i]}" "$admin" "$dir" >/dev/null
+done
+junk="pzb_$(head -c 200 /dev/urandom | tr -dc 'A-Za-z0-9' | head -c 71)"
+
+# rate SECONDS WRK-ARGS...: requests/s of one wrk run
+rate() {
+  local seconds=$1; shift
+  wrk -t2 -c64 -d"${seconds}s" "$@" | awk '/^Requests\/sec/ {printf "%.0f", $2}'
+}
+# scenarios LABEL-INDEX SECONDS: one turn of a, b, c, e and f; prints one line
+scenarios() {
+  local i=$1 seconds=$2 dir=$work/${LABELS[$1]} url=http://127.0.0.1:${PORTS[$1]}
+  local a b c e f
+  a=$(rate "$seconds" "$url/status")
+  b=$(TOKEN=$(cat "$dir/bot-token") rate "$seconds" -s scripts/lib/token.lua "$url/api/v2/auth/me")
+  c=$(TOKEN=$junk rate "$seconds" -s scripts/lib/token.lua "$url/api/v2/auth/me")
+  e=$(TOKEN=$(cat "$dir/deployments-bot-token") rate "$seconds" -s scripts/lib/token.lua "$url/api/v2/deployments?per_page=50")
+  curl -s "$url/metrics" > "$dir/before"
+  f=$(TOKEN=$(cat "$dir/tasks-bot-token") DEPLOYMENT=$(cat "$dir/tasks-deployment") \
+    rate "$((seconds * F_SECONDS / SECONDS_EACH))" -s scripts/lib/invoke_action.lua "$url/api/v2/deployment-tasks")
+  sleep 2
+  curl -s "$url/metrics" > "$dir/after"
+  printf '%-10s a %6s  b %6s  c %6s  e %6s  b/a %.2f  c/a %.2f  e/a %.2f  f %5s  delivery: %s\n' "${LABELS[$i]}" \
+    "$a" "$b" "$c" "$e" "$(bc -l <<<"$b / $a")" "$(bc -l <<<"$c / $a")" "$(bc -l <<<"$e / $a")" "$f" \
+    "$(python3 scripts/lib/histogram_between.py platz_audit_delivery_seconds "$dir/before" "$dir/after" 0.1 || echo none)"
+}
+
+echo "warming up ${#LABELS[@]} servers" >&2
+for i in "${!LABELS[@]}"; do scenarios "$i" "$SECONDS_EACH" >/dev/null; done
+echo "$rounds rounds; a b c e ${SECONDS_EACH}s, f ${F_SECONDS}s each; $(nproc) cores"
+for _ in $(seq "$rounds"); do
+  for i in "${!LABELS[@]}"; do scenarios "$i" "$SECONDS_EACH"; done
+done
