@@ -23,8 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>The price: a request's work stays on the loop whose HTTP connection brought it, so load spreads over the loops
  * as connections do, not request by request. With fewer busy connections than loops (one client, a proxy holding
- * one connection) some loops idle, and a loop busy with heavy requests cannot hand work to another: under mixed
- * traffic the heavier requests' p99 rose while throughput and medians improved (docs/performance.md).
+ * one connection) some loops idle, and a loop busy with heavy requests cannot hand work to another.
  *
  * <p>A module consumer on an event loop is registered twice: on its shared address, which the whole (possibly
  * clustered) bus reaches as before, and on a local address ({@code <address>@local-<n>}, n counting registrations)
