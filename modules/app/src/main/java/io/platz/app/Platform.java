@@ -73,9 +73,10 @@ public final class Platform {
       vertx = Vertx.builder()
           // as many event loops as instances of each hot verticle: deploying N instances takes the next N loops in
           // turn, so every loop then hosts one of each, and a request finds its consumer on its own loop (SameLoop)
-          .with(new VertxOptions().setEventLoopPoolSize(config.effectiveHttpInstances()).setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(true)
-              // several meters per bus message would cost the hot path more than they tell: HTTP figures cover it
-              .addDisabledMetricsCategory(MetricsDomain.EVENT_BUS)))
+          .with(new VertxOptions().setEventLoopPoolSize(config.effectiveHttpInstances())
+              .setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(true)
+                  // several meters per bus message would cost the hot path more than they tell: HTTP figures cover it
+                  .addDisabledMetricsCategory(MetricsDomain.EVENT_BUS)))
           .withMetrics(new MicrometerMetricsFactory(metrics))
           .build();
       beforeDeploy.accept(vertx);

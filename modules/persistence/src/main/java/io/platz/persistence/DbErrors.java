@@ -8,6 +8,7 @@ import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 import java.io.IOException;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -15,6 +16,8 @@ import java.util.concurrent.TimeoutException;
  * overloaded database 503. Anything else stays a 500, because it is a bug.
  */
 public final class DbErrors {
+
+  private static final Set<String> REFUSED_DATA_CLASSES = Set.of("22", "23", "P0", "PZ");
 
   private DbErrors() {
   }
@@ -56,6 +59,16 @@ public final class DbErrors {
       }
     }
     return false;
+  }
+
+  /**
+   * True when PostgreSQL refused the statement for the data it carried: a data exception, an integrity violation,
+   * or what a trigger raised (classes 22, 23, P0 and this project's PZ). Unlike a lost connection or a timeout, such
+   * a statement certainly did not commit.
+   */
+  public static boolean isRefusedForItsData(Throwable failure) {
+    return failure instanceof PgException pg && pg.getSqlState() != null
+        && REFUSED_DATA_CLASSES.contains(pg.getSqlState().substring(0, 2));
   }
 
   public static boolean isUniqueViolation(Throwable failure) {

@@ -7,10 +7,10 @@ import io.platz.audit.api.AuditTrail.About;
 import io.platz.common.auth.Identity;
 import io.platz.common.deployments.TaskOperation;
 import io.platz.common.error.ApiError;
+import io.platz.persistence.DbErrors;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.json.JsonObject;
-import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import java.util.ArrayDeque;
@@ -119,18 +119,12 @@ final class TaskWriter {
           return null;
         })
         .recover(failure -> {
-          if (batch.size() > 1 && refusedForItsData(failure)) {
+          if (batch.size() > 1 && DbErrors.isRefusedForItsData(failure)) {
             return Future.join(batch.stream().map(task -> insert(List.of(task))).toList()).mapEmpty();
           }
           batch.forEach(task -> task.written().tryFail(failure));
           return Future.succeededFuture();
         });
-  }
-
-  /** Data exceptions, integrity violations and what triggers raise: classes 22, 23, P0 and this project's PZ. */
-  private static boolean refusedForItsData(Throwable failure) {
-    return failure instanceof PgException refused && refused.getSqlState() != null
-        && List.of("22", "23", "P0", "PZ").contains(refused.getSqlState().substring(0, 2));
   }
 
   private static UUID[] column(List<NewTask> batch, Function<NewTask, UUID> value) {
