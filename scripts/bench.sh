@@ -38,12 +38,10 @@ pid=$!
 wait_ready "$port" 180 || { cat "$work/platz.log" >&2; exit 1; }
 admin=$(cat "$work/data/initial-admin-token")
 echo "seeding: a bot token and $FRESH_TOKENS fresh tokens; 10 envs of 100 deployments" >&2
-python3 scripts/lib/seed_identity.py "$port" "$admin" "$work" "$FRESH_TOKENS"
-python3 scripts/lib/seed_deployments.py "$port" "$admin" "$work"
-python3 scripts/lib/seed_tasks.py "$port" "$admin" "$work"
+seed_scenarios "$port" "$admin" "$work" "$FRESH_TOKENS"
 bot_token=$(cat "$work/bot-token")
 deployments_token=$(cat "$work/deployments-bot-token")
-junk="pzb_$(head -c 200 /dev/urandom | tr -dc 'A-Za-z0-9' | head -c 71)"
+junk=$(junk_token)
 
 declare -A RPS P99
 # run KEY LABEL WRK-ARGS...: runs wrk, keeps requests/s and p99 (in ms) under KEY and prints them
@@ -68,19 +66,6 @@ measure() {
 
 report() {
   printf '%-46s %10.0f req/s   p99 %7.2f ms%s\n' "$1  $2" "${RPS[$1]}" "${P99[$1]}" "${LAST_NON2XX:+   (non-2xx: $LAST_NON2XX)}"
-}
-
-# settled_metrics FILE: a scrape of /metrics once the audit events written so far have all reached the consumer
-# (its count stops moving for half a second), so that two scrapes bracket exactly the events written between them
-settled_metrics() {
-  local last=-1 now
-  for _ in $(seq 60); do
-    now=$(curl -s "$url/metrics" | awk '/^platz_audit_delivery_seconds_count/ {print $2}')
-    [ "$now" = "$last" ] && break
-    last=$now
-    sleep 0.5
-  done
-  curl -s "$url/metrics" > "$1"
 }
 
 median() {
@@ -143,9 +128,9 @@ rss=$(( $(rss_kib "$pid") / 1024 ))
 export TOKEN DEPLOYMENT
 TOKEN=$(cat "$work/tasks-bot-token") DEPLOYMENT=$(cat "$work/tasks-deployment")
 wrk -t"$THREADS" -c"$CONNECTIONS" -d40s -s scripts/lib/invoke_action.lua "$url/api/v2/deployment-tasks" >/dev/null
-settled_metrics "$work/metrics-before-f"
+settled_metrics "$url" "$work/metrics-before-f"
 run f "POST /deployment-tasks InvokeAction, bot" -d"${DURATION}s" -s scripts/lib/invoke_action.lua "$url/api/v2/deployment-tasks"
-settled_metrics "$work/metrics-after-f"
+settled_metrics "$url" "$work/metrics-after-f"
 # the delivery of the events (f) wrote, and of those only: the buckets' growth between the two scrapes
 lag=$(python3 scripts/lib/histogram_between.py platz_audit_delivery_seconds "$work/metrics-before-f" "$work/metrics-after-f" 0.1 \
   || echo "no delivery figures")

@@ -5,7 +5,7 @@
 #
 #   bash scripts/compare.sh [ROUNDS] LABEL=JAR LABEL=JAR ...
 #
-# Per round and build: a, b, c, e as in bench.sh (SECONDS each, default 5) and their ratios to a; then (f),
+# Per round and build: a, b, c, e as in bench.sh (SECONDS_EACH seconds each, default 5) and their ratios to a; then (f),
 # InvokeAction tasks as a bot (F_SECONDS, default 15), with the delivery of the audit events it wrote.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,11 +30,9 @@ for i in "${!LABELS[@]}"; do
   dir=$work/${LABELS[$i]}
   wait_ready "${PORTS[$i]}" 180 || { cat "$dir/platz.log" >&2; exit 1; }
   admin=$(cat "$dir/data/initial-admin-token")
-  python3 scripts/lib/seed_identity.py "${PORTS[$i]}" "$admin" "$dir" 10 >/dev/null
-  python3 scripts/lib/seed_deployments.py "${PORTS[$i]}" "$admin" "$dir" >/dev/null
-  python3 scripts/lib/seed_tasks.py "${PORTS[$i]}" "$admin" "$dir" >/dev/null
+  seed_scenarios "${PORTS[$i]}" "$admin" "$dir" 10 >/dev/null
 done
-junk="pzb_$(head -c 200 /dev/urandom | tr -dc 'A-Za-z0-9' | head -c 71)"
+junk=$(junk_token)
 
 # rate SECONDS WRK-ARGS...: requests/s of one wrk run
 rate() {
@@ -49,11 +47,10 @@ scenarios() {
   b=$(TOKEN=$(cat "$dir/bot-token") rate "$seconds" -s scripts/lib/token.lua "$url/api/v2/auth/me")
   c=$(TOKEN=$junk rate "$seconds" -s scripts/lib/token.lua "$url/api/v2/auth/me")
   e=$(TOKEN=$(cat "$dir/deployments-bot-token") rate "$seconds" -s scripts/lib/token.lua "$url/api/v2/deployments?per_page=50")
-  curl -s "$url/metrics" > "$dir/before"
+  settled_metrics "$url" "$dir/before"
   f=$(TOKEN=$(cat "$dir/tasks-bot-token") DEPLOYMENT=$(cat "$dir/tasks-deployment") \
     rate "$((seconds * F_SECONDS / SECONDS_EACH))" -s scripts/lib/invoke_action.lua "$url/api/v2/deployment-tasks")
-  sleep 2
-  curl -s "$url/metrics" > "$dir/after"
+  settled_metrics "$url" "$dir/after"
   printf '%-10s a %6s  b %6s  c %6s  e %6s  b/a %.2f  c/a %.2f  e/a %.2f  f %5s  delivery: %s\n' "${LABELS[$i]}" \
     "$a" "$b" "$c" "$e" "$(bc -l <<<"$b / $a")" "$(bc -l <<<"$c / $a")" "$(bc -l <<<"$e / $a")" "$f" \
     "$(python3 scripts/lib/histogram_between.py platz_audit_delivery_seconds "$dir/before" "$dir/after" 0.1 || echo none)"

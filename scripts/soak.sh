@@ -22,9 +22,7 @@ PLATZ_HTTP_PORT=$port PLATZ_DATA_DIR="$work/data" PLATZ_AUTH_FAILURES_PER_MINUTE
 pid=$!
 wait_ready "$port" 180 || { cat "$work/platz.log" >&2; exit 1; }
 admin=$(cat "$work/data/initial-admin-token")
-python3 scripts/lib/seed_identity.py "$port" "$admin" "$work" 0
-python3 scripts/lib/seed_deployments.py "$port" "$admin" "$work"
-python3 scripts/lib/seed_tasks.py "$port" "$admin" "$work"
+seed_scenarios "$port" "$admin" "$work" 0
 
 echo "soaking for $MINUTES min at $CONNECTIONS connections on http://127.0.0.1:$port" >&2
 rss_before=$(( $(rss_kib "$pid") / 1024 ))

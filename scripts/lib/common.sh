@@ -61,3 +61,30 @@ stop_external_pg() {
   [ "$(id -u)" = 0 ] && as=(runuser -u postgres --)
   "${as[@]}" "$EXTERNAL_PG_BIN/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null 2>&1 || true
 }
+
+# seed_scenarios PORT ADMIN_TOKEN DIR FRESH_TOKENS: what the load scripts need, written into DIR: a bot token and
+# FRESH_TOKENS unused ones; 10 envs of 100 deployments and a bot with roles in one; a bot that may invoke an action
+seed_scenarios() {
+  python3 scripts/lib/seed_identity.py "$1" "$2" "$3" "$4"
+  python3 scripts/lib/seed_deployments.py "$1" "$2" "$3"
+  python3 scripts/lib/seed_tasks.py "$1" "$2" "$3"
+}
+
+# junk_token: well formed in length and prefix, with a checksum that cannot match
+junk_token() {
+  echo "pzb_$(head -c 200 /dev/urandom | tr -dc 'A-Za-z0-9' | head -c 71)"
+}
+
+# settled_metrics URL FILE: a scrape of URL/metrics once the audit events written so far have all reached the
+# consumer (its count stops moving for half a second), so that two scrapes bracket exactly the events written
+# between them
+settled_metrics() {
+  local last=-1 now
+  for _ in $(seq 60); do
+    now=$(curl -s "$1/metrics" | awk '/^platz_audit_delivery_seconds_count/ {print $2}')
+    [ "$now" = "$last" ] && break
+    last=$now
+    sleep 0.5
+  done
+  curl -s "$1/metrics" > "$2"
+}
