@@ -56,6 +56,11 @@ public final class Failures {
     if (failure instanceof DecodeException) {
       return ApiError.badRequest("the request body is not valid JSON");
     }
+    if (failure instanceof HttpException http && (http.getCause() instanceof ApiError || http.getCause() instanceof ReplyException)) {
+      // vertx-web's authentication handler hands on any failure of the provider as a 401 wrapping it: a verifier
+      // that could not answer is then still a 503, not a bad token, and a 429 keeps its status
+      return classify(status, http.getCause());
+    }
     if (failure instanceof HttpException http) {
       return fromStatus(http.getStatusCode());
     }

@@ -12,6 +12,7 @@ import io.platz.app.support.Response;
 import io.platz.app.support.TestDatabases;
 import io.platz.app.support.TestPlatform;
 import io.platz.common.config.PlatzConfig;
+import io.platz.common.error.ApiError;
 import io.platz.persistence.DatabaseSettings;
 import io.platz.persistence.EmbeddedDatabase;
 import io.vertx.core.json.JsonObject;
@@ -60,7 +61,9 @@ class DatabaseOutageTest {
     ExecutorService load = Executors.newFixedThreadPool(4);
     try (TestPlatform platz = TestPlatform.start(config, consumer::subscribe)) {
       Api api = platz.api();
-      String admin = new Fixtures(platz).adminToken();
+      Fixtures fixtures = new Fixtures(platz);
+      String admin = fixtures.adminToken();
+      String unusedToken = fixtures.botToken(fixtures.bot("never-used-before-the-outage"));
       AtomicInteger counter = new AtomicInteger();
       for (int worker = 0; worker < 4; worker++) {
         load.submit(() -> {
@@ -85,6 +88,9 @@ class DatabaseOutageTest {
       PlatzProcess.sleep(3_000);
       Response ready = api.get("/ready");
       assertThat(ready.status()).as("not ready without a database").isEqualTo(503);
+      Response unverifiable = api.get("/api/v2/auth/me", unusedToken);
+      assertThat(unverifiable.status()).as("a token nobody can look up is not a bad token").isEqualTo(503);
+      assertThat(unverifiable.json().getString("message")).isNotEqualTo(ApiError.UNAUTHORIZED_MESSAGE);
       assertThat(api.get("/status").status()).as("alive all the same").isEqualTo(200);
 
       long restarted = System.nanoTime();
@@ -95,6 +101,7 @@ class DatabaseOutageTest {
       load.shutdown();
       assertThat(load.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
       assertThat(api.get("/ready").status()).isEqualTo(200);
+      assertThat(api.get("/api/v2/auth/me", unusedToken).status()).isEqualTo(200);
 
       List<Observation> during = observations.stream()
           .filter(o -> o.startedNanos() > stopped + 300_000_000L && o.startedNanos() < restarted).toList();
