@@ -50,6 +50,11 @@ public final class ApiError extends RuntimeException {
     return UNAUTHORIZED;
   }
 
+  /** The answer to an address that has failed to authenticate too often; it comes with {@code Retry-After}. */
+  public static ApiError tooManyFailedAuthentications() {
+    return new ApiError(429, "too many failed authentications; try again later");
+  }
+
   public static ApiError forbidden(String message) {
     return new ApiError(403, message);
   }
