@@ -19,9 +19,11 @@ import java.util.List;
  */
 public final class AuditEvents {
 
+  /** Numbered events: each event ({@code e}) with its link ({@code l}), which holds its seq and hash. */
+  public static final String LINKED = "audit_links l JOIN audit_events e ON e.position = l.position";
   public static final String COLUMNS = """
-      e.seq, e.id, e.occurred_at, e.type, e.actor_type, e.actor_id, e.token_id, e.env_id, e.subject_type, e.subject_id,
-      e.data, e.hash""";
+      l.seq, e.id, e.occurred_at, e.type, e.actor_type, e.actor_id, e.token_id, e.env_id, e.subject_type, e.subject_id,
+      e.data, l.hash""";
   private static final List<String> ACTOR_TYPES = List.of("User", "Bot", "Deployment", "System");
 
   private final Pool pool;
@@ -33,14 +35,14 @@ public final class AuditEvents {
   /** Filters {@code type}, {@code actor_type}, {@code actor_id}, {@code env_id}, {@code after_seq}; {@code order=desc}. */
   public Future<JsonObject> list(Command command) {
     Fields query = Fields.query(command.params());
-    Where where = new Where().and("e.seq IS NOT NULL").scoped(command.scope(), "e.env_id", null)
+    Where where = new Where().scoped(command.scope(), "e.env_id", null)
         .andIf(query.string("type"), "e.type = ?")
         .andIf(query.oneOf("actor_type", ACTOR_TYPES), "e.actor_type = ?")
         .andIf(query.uuid("actor_id"), "e.actor_id = ?")
         .andIf(query.uuid("env_id"), "e.env_id = ?")
-        .andIf(query.integer("after_seq").map(AuditEvents::seq), "e.seq > ?");
+        .andIf(query.integer("after_seq").map(AuditEvents::seq), "l.seq > ?");
     boolean newestFirst = query.oneOf("order", List.of("asc", "desc")).map("desc"::equals).orElse(false);
-    return Pages.fetch(pool, COLUMNS, "audit_events e", where, newestFirst ? "e.seq DESC" : "e.seq",
+    return Pages.fetch(pool, COLUMNS, LINKED, where, newestFirst ? "l.seq DESC" : "l.seq",
         PageRequest.from(command.params()), AuditEvents::toJson);
   }
 

@@ -141,7 +141,7 @@ class AuditTrailTest {
 
     long last = AuditTrailProbe.settledSeq(PLATZ.platz().platform().database());
     assertThat(TestDatabases.queryValue(PLATZ.platz().platform().database(), "SELECT count(*) FROM audit_events")).isEqualTo(String.valueOf(last));
-    assertThat(TestDatabases.queryValue(PLATZ.platz().platform().database(), "SELECT count(DISTINCT seq) FROM audit_events"))
+    assertThat(TestDatabases.queryValue(PLATZ.platz().platform().database(), "SELECT count(DISTINCT seq) FROM audit_links"))
         .isEqualTo(String.valueOf(last));
     var verified = AuditTrailProbe.verify(PLATZ.platz().platform().database(), PLATZ.platz().platform().config().dataDir());
     assertThat(verified.firstBroken()).isEmpty();

@@ -37,7 +37,8 @@ class AuditVerifyCommandTest {
 
     // someone with the database but not the server key rewrites history, and disables the guard to do it
     TestDatabases.execute(database, "ALTER TABLE audit_events DISABLE TRIGGER audit_events_immutable");
-    TestDatabases.execute(database, "UPDATE audit_events SET data = data || '{\"display_name\": \"innocent\"}' WHERE seq = 5");
+    TestDatabases.execute(database, "UPDATE audit_events SET data = data || '{\"display_name\": \"innocent\"}' "
+        + "WHERE position = (SELECT position FROM audit_links WHERE seq = 5)");
     try (PlatzProcess verify = PlatzProcess.start(env, "audit", "verify")) {
       assertThat(verify.awaitExit(Duration.ofSeconds(60))).isEqualTo(1);
       assertThat(verify.stdoutLastLine()).isEqualTo("seq 5 does not match the chain");
@@ -50,10 +51,15 @@ class AuditVerifyCommandTest {
     try (TestPlatform platz = TestPlatform.start(TestPlatform.config(Map.of("PLATZ_DATABASE_URL", url)))) {
       DatabaseSettings database = platz.platform().database();
       AuditTrailProbe.settledSeq(database);
+      String first = "(SELECT position FROM audit_links WHERE seq = 1)";
       assertThatThrownBy(() -> TestDatabases.execute(database,
-          "UPDATE audit_events SET type = 'nothing.happened' WHERE seq = 1")).hasMessageContaining("never edited");
+          "UPDATE audit_events SET type = 'nothing.happened' WHERE position = " + first)).hasMessageContaining("never edited");
       assertThatThrownBy(() -> TestDatabases.execute(database,
-          "DELETE FROM audit_events WHERE seq = 1")).hasMessageContaining("never deleted");
+          "DELETE FROM audit_events WHERE position = " + first)).hasMessageContaining("never deleted");
+      assertThatThrownBy(() -> TestDatabases.execute(database,
+          "UPDATE audit_links SET seq = 1000 WHERE seq = 1")).as("nor renumbered").hasMessageContaining("never edited");
+      assertThatThrownBy(() -> TestDatabases.execute(database,
+          "DELETE FROM audit_links WHERE seq = 1")).hasMessageContaining("never deleted");
     }
   }
 }

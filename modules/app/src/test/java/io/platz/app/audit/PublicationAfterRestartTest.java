@@ -39,7 +39,7 @@ class PublicationAfterRestartTest {
         for (int i = 0; i < 5; i++) {
           fixtures.botToken(fixtures.bot("unpublished-" + i));
         }
-        assertThat(TestDatabases.queryValue(database, "SELECT count(*) FROM audit_events WHERE seq IS NULL")).isEqualTo("10");
+        assertThat(TestDatabases.queryValue(database, AuditTrailProbe.UNLINKED_COUNT)).isEqualTo("10");
       }
     }
     // And a crash after numbering but before publishing: the publication mark lags behind.

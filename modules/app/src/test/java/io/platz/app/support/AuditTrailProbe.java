@@ -13,6 +13,10 @@ import java.util.concurrent.TimeUnit;
 /** Reads the audit trail of a database the way {@code platz audit verify} does, from the test. */
 public final class AuditTrailProbe {
 
+  /** How many committed events wait for their seq. */
+  public static final String UNLINKED_COUNT =
+      "SELECT count(*) FROM audit_events e WHERE NOT EXISTS (SELECT 1 FROM audit_links l WHERE l.position = e.position)";
+
   private AuditTrailProbe() {
   }
 
@@ -31,8 +35,8 @@ public final class AuditTrailProbe {
   /** The highest seq assigned so far, once no event is waiting for one. */
   public static long settledSeq(DatabaseSettings database) {
     for (int i = 0; i < 200; i++) {
-      if ("0".equals(TestDatabases.queryValue(database, "SELECT count(*) FROM audit_events WHERE seq IS NULL"))) {
-        return Long.parseLong(TestDatabases.queryValue(database, "SELECT coalesce(max(seq), 0) FROM audit_events"));
+      if ("0".equals(TestDatabases.queryValue(database, UNLINKED_COUNT))) {
+        return Long.parseLong(TestDatabases.queryValue(database, "SELECT coalesce(max(seq), 0) FROM audit_links"));
       }
       PlatzProcess.sleep(25);
     }

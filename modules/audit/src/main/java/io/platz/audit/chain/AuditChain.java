@@ -17,9 +17,13 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class AuditChain {
 
-  /** The columns the hash covers, as the queries that feed {@link #next} must select them. */
+  /**
+   * The columns of the event ({@code audit_events e}) the hash covers besides its seq, as the queries that feed
+   * {@link #next} must select them.
+   */
   public static final String HASHED_COLUMNS =
-      "seq, id, occurred_at, type, actor_type, actor_id, token_id, env_id, subject_type, subject_id, data::text AS data_text";
+      "e.id, e.occurred_at, e.type, e.actor_type, e.actor_id, e.token_id, e.env_id, e.subject_type, e.subject_id,"
+          + " e.data::text AS data_text";
   /** What comes before the first event. */
   public static final byte[] GENESIS = new byte[0];
 

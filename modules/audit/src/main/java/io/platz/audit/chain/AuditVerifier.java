@@ -1,5 +1,6 @@
 package io.platz.audit.chain;
 
+import io.platz.audit.AuditEvents;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -33,7 +34,8 @@ public final class AuditVerifier {
   }
 
   private Future<Result> check(long lastSeq, byte[] lastHash, long checked) {
-    return pool.preparedQuery("SELECT " + AuditChain.HASHED_COLUMNS + ", hash FROM audit_events WHERE seq > $1 ORDER BY seq LIMIT " + BATCH)
+    return pool.preparedQuery("SELECT l.seq, l.hash, " + AuditChain.HASHED_COLUMNS + " FROM " + AuditEvents.LINKED
+            + " WHERE l.seq > $1 ORDER BY l.seq LIMIT " + BATCH)
         .execute(Tuple.of(lastSeq))
         .compose(rows -> checkBatch(rows, lastSeq, lastHash, checked));
   }

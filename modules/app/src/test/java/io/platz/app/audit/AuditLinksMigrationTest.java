@@ -1,0 +1,80 @@
+package io.platz.app.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.platz.app.support.AuditTrailProbe;
+import io.platz.app.support.Fixtures;
+import io.platz.app.support.TestDatabases;
+import io.platz.app.support.TestPlatform;
+import io.platz.common.config.PlatzConfig;
+import io.platz.persistence.DatabaseSettings;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An installation upgraded across V11 keeps its audit trail: numbered events keep their seq and hash, an event
+ * committed but not numbered yet gets the next seq, and the chain verifies.
+ */
+class AuditLinksMigrationTest {
+
+  /**
+   * The audit tables as V10 left them, made from a V11 database: seq and hash back in the event rows, one event
+   * committed and not numbered yet, V10's indexes and guard, and V11 not applied.
+   */
+  private static final String BACK_TO_V10 = """
+      DROP TRIGGER audit_events_immutable ON audit_events;
+      DROP TRIGGER audit_links_immutable ON audit_links;
+      DROP FUNCTION audit_immutable();
+      DROP INDEX audit_events_xact, audit_events_type, audit_events_actor, audit_events_env;
+      ALTER TABLE audit_events ADD COLUMN seq bigint, ADD COLUMN hash bytea, DROP COLUMN xact;
+      ALTER TABLE audit_chain DROP COLUMN pending_horizon;
+      UPDATE audit_events e SET seq = l.seq, hash = l.hash FROM audit_links l WHERE l.position = e.position;
+      INSERT INTO audit_events (type, actor_type, subject_type, data)
+          VALUES ('env.created', 'System', 'Env', '{"note": "committed before the upgrade, never numbered"}');
+      ALTER TABLE audit_events ADD CONSTRAINT audit_events_check CHECK ((seq IS NULL) = (hash IS NULL));
+      CREATE UNIQUE INDEX audit_events_seq ON audit_events (seq) WHERE seq IS NOT NULL;
+      CREATE INDEX audit_events_type ON audit_events (type, seq) WHERE seq IS NOT NULL;
+      CREATE INDEX audit_events_actor ON audit_events (actor_id, seq) WHERE seq IS NOT NULL;
+      CREATE INDEX audit_events_env ON audit_events (env_id, seq) WHERE seq IS NOT NULL;
+      CREATE INDEX audit_events_unsequenced ON audit_events (position) WHERE seq IS NULL;
+      CREATE FUNCTION audit_events_immutable() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+          RETURN NEW;
+      END
+      $$;
+      CREATE TRIGGER audit_events_immutable BEFORE UPDATE OR DELETE ON audit_events
+          FOR EACH ROW EXECUTE FUNCTION audit_events_immutable();
+      DROP TABLE audit_links;
+      DELETE FROM flyway_schema_history WHERE version = '11';
+      """;
+
+  @Test
+  void numberedEventsKeepTheirLinksAndPendingOnesAreNumberedAfterTheUpgrade() {
+    PlatzConfig config = TestPlatform.config(Map.of("PLATZ_DATABASE_URL", TestDatabases.freshDatabaseUrl()));
+    DatabaseSettings database = DatabaseSettings.fromUrl(config.databaseUrl().get());
+    JsonArray before;
+    long last;
+    try (TestPlatform old = TestPlatform.start(config)) {
+      Fixtures fixtures = new Fixtures(old);
+      fixtures.botToken(fixtures.bot("before-the-upgrade"));
+      last = AuditTrailProbe.settledSeq(database);
+      before = old.api().get("/api/v2/audit-events?per_page=500", fixtures.adminToken()).json().getJsonArray("items");
+    }
+    assertThat(before.size()).isEqualTo((int) last);
+    TestDatabases.execute(database, BACK_TO_V10);
+
+    try (TestPlatform upgraded = TestPlatform.start(config)) {
+      assertThat(AuditTrailProbe.settledSeq(database)).isEqualTo(last + 1);
+      JsonArray after = upgraded.api().get("/api/v2/audit-events?per_page=500", new Fixtures(upgraded).adminToken())
+          .json().getJsonArray("items");
+      assertThat(after.size()).isEqualTo((int) last + 1);
+      assertThat(after.stream().limit(last).toList()).as("seq, id and hash as before").isEqualTo(before.stream().toList());
+      JsonObject pending = after.getJsonObject((int) last);
+      assertThat(pending.getLong("seq")).isEqualTo(last + 1);
+      assertThat(pending.getJsonObject("data").getString("note")).startsWith("committed before the upgrade");
+      assertThat(AuditTrailProbe.verify(database, config.dataDir()).firstBroken()).isEmpty();
+    }
+  }
+}
