@@ -6,7 +6,8 @@
 #   bash scripts/compare.sh [ROUNDS] LABEL=JAR LABEL=JAR ...
 #
 # Per round and build: a, b, c, e as in bench.sh (SECONDS_EACH seconds each, default 5) and their ratios to a; then (f),
-# InvokeAction tasks as a bot (F_SECONDS, default 15), with the delivery of the audit events it wrote.
+# InvokeAction tasks as a bot (F_SECONDS, default 15), with the delivery of the audit events it wrote; and for each
+# scenario the JVM's CPU time per request.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/common.sh
@@ -34,26 +35,37 @@ for i in "${!LABELS[@]}"; do
 done
 junk=$(junk_token)
 
-# rate SECONDS WRK-ARGS...: requests/s of one wrk run
+# rate PID SECONDS WRK-ARGS...: requests/s of one wrk run, and the server's JVM CPU time per request in
+# microseconds (user and system, from /proc): what the server spent, not counting time it waited for a core. It
+# rises when fewer requests share each wake-up, so compare it between builds at similar rates. The embedded
+# PostgreSQL's processes are not in it.
 rate() {
-  local seconds=$1; shift
-  wrk -t2 -c64 -d"${seconds}s" "$@" | awk '/^Requests\/sec/ {printf "%.0f", $2}'
+  local pid=$1 seconds=$2; shift 2
+  local before out
+  before=$(cpu_ticks "$pid")
+  out=$(wrk -t2 -c64 -d"${seconds}s" "$@")
+  awk -v ticks=$(( $(cpu_ticks "$pid") - before )) -v hz="$(getconf CLK_TCK)" \
+    '/requests in/ {n = $1} /^Requests\/sec/ {r = $2} END {printf "%.0f %.1f", r, ticks * 1e6 / hz / n}' <<<"$out"
+}
+cpu_ticks() {
+  awk '{print $14 + $15}' "/proc/$1/stat"
 }
 # scenarios LABEL-INDEX SECONDS: one turn of a, b, c, e and f; prints one line
 scenarios() {
-  local i=$1 seconds=$2 dir=$work/${LABELS[$1]} url=http://127.0.0.1:${PORTS[$1]}
-  local a b c e f
-  a=$(rate "$seconds" "$url/status")
-  b=$(TOKEN=$(cat "$dir/bot-token") rate "$seconds" -s scripts/lib/token.lua "$url/api/v2/auth/me")
-  c=$(TOKEN=$junk rate "$seconds" -s scripts/lib/token.lua "$url/api/v2/auth/me")
-  e=$(TOKEN=$(cat "$dir/deployments-bot-token") rate "$seconds" -s scripts/lib/token.lua "$url/api/v2/deployments?per_page=50")
+  local i=$1 seconds=$2 dir=$work/${LABELS[$1]} url=http://127.0.0.1:${PORTS[$1]} pid=${PIDS[$1]}
+  local a b c e f cpu_a cpu_b cpu_c cpu_e cpu_f
+  read -r a cpu_a <<<"$(rate "$pid" "$seconds" "$url/status")"
+  read -r b cpu_b <<<"$(TOKEN=$(cat "$dir/bot-token") rate "$pid" "$seconds" -s scripts/lib/token.lua "$url/api/v2/auth/me")"
+  read -r c cpu_c <<<"$(TOKEN=$junk rate "$pid" "$seconds" -s scripts/lib/token.lua "$url/api/v2/auth/me")"
+  read -r e cpu_e <<<"$(TOKEN=$(cat "$dir/deployments-bot-token") rate "$pid" "$seconds" -s scripts/lib/token.lua "$url/api/v2/deployments?per_page=50")"
   settled_metrics "$url" "$dir/before"
-  f=$(TOKEN=$(cat "$dir/tasks-bot-token") DEPLOYMENT=$(cat "$dir/tasks-deployment") \
-    rate "$((seconds * F_SECONDS / SECONDS_EACH))" -s scripts/lib/invoke_action.lua "$url/api/v2/deployment-tasks")
+  read -r f cpu_f <<<"$(TOKEN=$(cat "$dir/tasks-bot-token") DEPLOYMENT=$(cat "$dir/tasks-deployment") \
+    rate "$pid" "$((seconds * F_SECONDS / SECONDS_EACH))" -s scripts/lib/invoke_action.lua "$url/api/v2/deployment-tasks")"
   settled_metrics "$url" "$dir/after"
   printf '%-10s a %6s  b %6s  c %6s  e %6s  b/a %.2f  c/a %.2f  e/a %.2f  f %5s  delivery: %s\n' "${LABELS[$i]}" \
     "$a" "$b" "$c" "$e" "$(bc -l <<<"$b / $a")" "$(bc -l <<<"$c / $a")" "$(bc -l <<<"$e / $a")" "$f" \
     "$(python3 scripts/lib/histogram_between.py platz_audit_delivery_seconds "$dir/before" "$dir/after" 0.1 || echo none)"
+  printf '%-10s JVM CPU per request: a %s  b %s  c %s  e %s  f %s us\n' "" "$cpu_a" "$cpu_b" "$cpu_c" "$cpu_e" "$cpu_f"
 }
 
 echo "warming up ${#LABELS[@]} servers" >&2
