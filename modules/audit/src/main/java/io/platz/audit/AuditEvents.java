@@ -21,6 +21,12 @@ public final class AuditEvents {
 
   /** Numbered events: each event ({@code e}) with its link ({@code l}), which holds its seq and hash. */
   public static final String LINKED = "audit_links l JOIN audit_events e ON e.position = l.position";
+  /**
+   * The same rows for the API: every link has its event (events are never deleted), so an outer join changes
+   * nothing but lets PostgreSQL leave the events out of an unfiltered page's count, which is then the links'
+   * alone. The chain's readers keep the inner join, where a link without its event must show as a gap.
+   */
+  private static final String LISTED = "audit_links l LEFT JOIN audit_events e ON e.position = l.position";
   public static final String COLUMNS = """
       l.seq, e.id, e.occurred_at, e.type, e.actor_type, e.actor_id, e.token_id, e.env_id, e.subject_type, e.subject_id,
       e.data, l.hash""";
@@ -42,7 +48,7 @@ public final class AuditEvents {
         .andIf(query.uuid("env_id"), "e.env_id = ?")
         .andIf(query.integer("after_seq").map(AuditEvents::seq), "l.seq > ?");
     boolean newestFirst = query.oneOf("order", List.of("asc", "desc")).map("desc"::equals).orElse(false);
-    return Pages.fetch(pool, COLUMNS, LINKED, where, newestFirst ? "l.seq DESC" : "l.seq",
+    return Pages.fetch(pool, COLUMNS, LISTED, where, newestFirst ? "l.seq DESC" : "l.seq",
         PageRequest.from(command.params()), AuditEvents::toJson);
   }
 
