@@ -22,11 +22,24 @@ public final class Failures {
 
   /** Failure handler for the router. */
   public static void handle(RoutingContext ctx) {
-    ApiError error = classify(ctx.statusCode(), ctx.failure());
-    if (error.status() >= 500 && !(ctx.failure() instanceof ApiError) && !(ctx.failure() instanceof ReplyException)) {
-      LOG.error("{} {} failed", ctx.request().method(), ctx.request().path(), ctx.failure());
+    Throwable failure = ours(ctx.failure());
+    ApiError error = classify(ctx.statusCode(), failure);
+    if (error.status() >= 500 && !(failure instanceof ApiError) && !(failure instanceof ReplyException)) {
+      LOG.error("{} {} failed", ctx.request().method(), ctx.request().path(), failure);
     }
     respond(ctx, error);
+  }
+
+  /**
+   * vertx-web's authentication handler hands on any failure of the provider as a 401 wrapping it: what it wraps is
+   * the answer when it is one of ours, so that a verifier that could not answer is still a 503 (and not logged as
+   * a bug), not a bad token, and a 429 keeps its status.
+   */
+  private static Throwable ours(Throwable failure) {
+    if (failure instanceof HttpException http && (http.getCause() instanceof ApiError || http.getCause() instanceof ReplyException)) {
+      return http.getCause();
+    }
+    return failure;
   }
 
   /** Error handler for a status the router decided by itself (404 no route, 405 wrong method). */
@@ -55,11 +68,6 @@ public final class Failures {
     }
     if (failure instanceof DecodeException) {
       return ApiError.badRequest("the request body is not valid JSON");
-    }
-    if (failure instanceof HttpException http && (http.getCause() instanceof ApiError || http.getCause() instanceof ReplyException)) {
-      // vertx-web's authentication handler hands on any failure of the provider as a 401 wrapping it: a verifier
-      // that could not answer is then still a 503, not a bad token, and a 429 keeps its status
-      return classify(status, http.getCause());
     }
     if (failure instanceof HttpException http) {
       return fromStatus(http.getStatusCode());
