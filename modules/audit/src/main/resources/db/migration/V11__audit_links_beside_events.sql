@@ -12,6 +12,11 @@
 -- last looked, so the pump looks from the oldest transaction then running (its snapshot's xmin) on, and keeps
 -- that horizon in audit_chain. The column is a plain bigint, so the driver needs no xid8 type.
 
+-- An instance of the previous version still running must neither number nor write an event half-way through:
+-- its pump's UPDATE would be lost between the copy and the DROP, and a writer that already had its transaction id
+-- would get one below the horizon. They wait for this migration, and then fail on the columns that are gone.
+LOCK TABLE audit_chain, audit_events IN ACCESS EXCLUSIVE MODE;
+
 CREATE TABLE audit_links (
     seq      bigint PRIMARY KEY,
     position bigint NOT NULL UNIQUE,
@@ -19,13 +24,12 @@ CREATE TABLE audit_links (
 );
 INSERT INTO audit_links (seq, position, hash) SELECT seq, position, hash FROM audit_events WHERE seq IS NOT NULL;
 
--- events linked before this migration have none; the ones still waiting get this migration's own transaction id,
--- which is also the first horizon, so they are the first the pump finds
+-- events linked before this migration have none, so the first horizon, 0, passes over them; the ones still
+-- waiting get this migration's own transaction id, so they are the first the pump finds
 ALTER TABLE audit_events ADD COLUMN xact bigint;
 UPDATE audit_events SET xact = pg_current_xact_id()::text::bigint WHERE seq IS NULL;
 ALTER TABLE audit_events ALTER COLUMN xact SET DEFAULT pg_current_xact_id()::text::bigint;
 ALTER TABLE audit_chain ADD COLUMN pending_horizon bigint NOT NULL DEFAULT 0;
-UPDATE audit_chain SET pending_horizon = pg_current_xact_id()::text::bigint;
 
 DROP TRIGGER audit_events_immutable ON audit_events;
 DROP FUNCTION audit_events_immutable();

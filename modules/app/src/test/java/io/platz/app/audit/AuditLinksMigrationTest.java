@@ -21,7 +21,8 @@ class AuditLinksMigrationTest {
 
   /**
    * The audit tables as V10 left them, made from a V11 database: seq and hash back in the event rows, one event
-   * committed and not numbered yet, V10's indexes and guard, and V11 not applied.
+   * committed and not numbered yet, V10's indexes and V2's guard (which V11's own UPDATE must get past), and V11
+   * not applied.
    */
   private static final String BACK_TO_V10 = """
       DROP TRIGGER audit_events_immutable ON audit_events;
@@ -41,6 +42,17 @@ class AuditLinksMigrationTest {
       CREATE INDEX audit_events_unsequenced ON audit_events (position) WHERE seq IS NULL;
       CREATE FUNCTION audit_events_immutable() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
+          IF TG_OP = 'DELETE' THEN
+              RAISE EXCEPTION 'audit events are never deleted';
+          END IF;
+          IF OLD.seq IS NOT NULL
+             OR (NEW.position, NEW.id, NEW.occurred_at, NEW.type, NEW.actor_type, NEW.actor_id, NEW.token_id,
+                 NEW.env_id, NEW.subject_type, NEW.subject_id, NEW.data)
+                IS DISTINCT FROM
+                (OLD.position, OLD.id, OLD.occurred_at, OLD.type, OLD.actor_type, OLD.actor_id, OLD.token_id,
+                 OLD.env_id, OLD.subject_type, OLD.subject_id, OLD.data) THEN
+              RAISE EXCEPTION 'audit events are never edited';
+          END IF;
           RETURN NEW;
       END
       $$;

@@ -56,4 +56,31 @@ class LateCommitTest {
       assertThat(AuditTrailProbe.verify(database, config.dataDir()).firstBroken()).isEmpty();
     }
   }
+
+  /** A batch ends at 500 events; the pump looks again from the transaction it stopped in, not past it. */
+  @Test
+  void aTransactionWithMoreEventsThanOneBatchHasEveryOneNumbered() throws Exception {
+    PlatzConfig config = TestPlatform.config(Map.of("PLATZ_DATABASE_URL", TestDatabases.freshDatabaseUrl()));
+    DatabaseSettings database = DatabaseSettings.fromUrl(config.databaseUrl().get());
+    AuditConsumer consumer = new AuditConsumer();
+    try (TestPlatform platz = TestPlatform.start(config, consumer::subscribe)) {
+      long before = AuditTrailProbe.settledSeq(database);
+      Fixtures fixtures = new Fixtures(platz);
+      Thread others = new Thread(() -> {
+        for (int i = 0; i < 10; i++) {
+          fixtures.bot("beside-the-big-one-" + i);
+        }
+      });
+      others.start();
+      TestDatabases.execute(database, "INSERT INTO audit_events (type, actor_type, subject_type, data)"
+          + " SELECT 'env.updated', 'System', 'Env', jsonb_build_object('n', n) FROM generate_series(1, 1700) AS n");
+      others.join();
+
+      long last = AuditTrailProbe.settledSeq(database);
+      assertThat(last).isEqualTo(before + 1700 + 10);
+      consumer.awaitSeq(last, Duration.ofSeconds(10));
+      assertThat(consumer.seqs()).containsExactlyElementsOf(LongStream.rangeClosed(1, last).boxed().toList());
+      assertThat(AuditTrailProbe.verify(database, config.dataDir()).firstBroken()).isEmpty();
+    }
+  }
 }

@@ -55,8 +55,13 @@ public final class AuditPump {
       + " FROM audit_events e WHERE e.xact >= $2"
       + " AND NOT EXISTS (SELECT 1 FROM audit_links l WHERE l.position = e.position OFFSET 0)"
       + " ORDER BY e.xact, e.position LIMIT " + BATCH;
+  /**
+   * The horizon kept is never above the oldest transaction running now, except in a database restored into a
+   * server whose transaction ids are lower (a logical dump, say): there, as kept, it would pass over every new event.
+   */
   private static final String HEAD = """
-      SELECT last_seq, last_hash, published_seq, pending_horizon,
+      SELECT last_seq, last_hash, published_seq,
+             LEAST(pending_horizon, pg_snapshot_xmin(pg_current_snapshot())::text::bigint) AS pending_horizon,
              current_setting('track_commit_timestamp') = 'on' AS commit_times
       FROM audit_chain""";
   /**
