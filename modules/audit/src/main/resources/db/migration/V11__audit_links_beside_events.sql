@@ -8,13 +8,13 @@
 --
 -- So an event row is written once, by its writer, and never touched again. To find the events that wait for a
 -- link without a flag to clear (that would be an UPDATE again), each event records the id of the transaction that
--- wrote it: an event the pump has not seen can only come from a transaction that was still running when the pump
--- last looked, so the pump looks from the oldest transaction then running (its snapshot's xmin) on, and keeps
--- that horizon in audit_chain. The column is a plain bigint, so the driver needs no xid8 type.
+-- wrote it: an event the pump has not seen can only come from a transaction that was running when the pump last
+-- looked, or began after, so the pump keeps where it left off in audit_chain (its last snapshot's xmax, and the
+-- ids it saw running) and looks only there. The ids are plain bigints, so the driver needs no xid8 type.
 
 -- An instance of the previous version still running must neither number nor write an event half-way through:
 -- its pump's UPDATE would be lost between the copy and the DROP, and a writer that already had its transaction id
--- would get one below the horizon. They wait for this migration, and then fail on the columns that are gone.
+-- would get one below where the pump starts. They wait for this migration, then fail on the columns that are gone.
 LOCK TABLE audit_chain, audit_events IN ACCESS EXCLUSIVE MODE;
 
 CREATE TABLE audit_links (
@@ -24,12 +24,13 @@ CREATE TABLE audit_links (
 );
 INSERT INTO audit_links (seq, position, hash) SELECT seq, position, hash FROM audit_events WHERE seq IS NOT NULL;
 
--- events linked before this migration have none, so the first horizon, 0, passes over them; the ones still
+-- events linked before this migration have none, so the first look, from 0 on, passes over them; the ones still
 -- waiting get this migration's own transaction id, so they are the first the pump finds
 ALTER TABLE audit_events ADD COLUMN xact bigint;
 UPDATE audit_events SET xact = pg_current_xact_id()::text::bigint WHERE seq IS NULL;
 ALTER TABLE audit_events ALTER COLUMN xact SET DEFAULT pg_current_xact_id()::text::bigint;
-ALTER TABLE audit_chain ADD COLUMN pending_horizon bigint NOT NULL DEFAULT 0;
+ALTER TABLE audit_chain ADD COLUMN pending_from bigint NOT NULL DEFAULT 0,
+                        ADD COLUMN pending_running bigint[] NOT NULL DEFAULT '{}';
 
 DROP TRIGGER audit_events_immutable ON audit_events;
 DROP FUNCTION audit_events_immutable();

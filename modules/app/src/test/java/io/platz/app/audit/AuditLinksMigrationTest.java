@@ -30,7 +30,7 @@ class AuditLinksMigrationTest {
       DROP FUNCTION audit_immutable();
       DROP INDEX audit_events_xact, audit_events_type, audit_events_actor, audit_events_env;
       ALTER TABLE audit_events ADD COLUMN seq bigint, ADD COLUMN hash bytea, DROP COLUMN xact;
-      ALTER TABLE audit_chain DROP COLUMN pending_horizon;
+      ALTER TABLE audit_chain DROP COLUMN pending_from, DROP COLUMN pending_running;
       UPDATE audit_events e SET seq = l.seq, hash = l.hash FROM audit_links l WHERE l.position = e.position;
       INSERT INTO audit_events (type, actor_type, subject_type, data)
           VALUES ('env.created', 'System', 'Env', '{"note": "committed before the upgrade, never numbered"}');

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * An event from a transaction that began before others and commits after they were numbered is still found and
- * numbered: the pump looks again from the oldest transaction that was running, not from the last event it saw.
+ * numbered: the pump looks again at the transactions it saw running, not only past the last event it saw.
  */
 class LateCommitTest {
 

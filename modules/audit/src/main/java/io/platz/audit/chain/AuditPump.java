@@ -43,34 +43,39 @@ public final class AuditPump {
   /** The bus header that carries when an event committed, where PostgreSQL tracks commit timestamps. */
   public static final String COMMITTED_AT = "committed_at";
   /**
-   * The events with no link yet, from the transactions at or after the horizon on, and the horizon for the next
-   * look: the oldest transaction still running now, whose events may yet appear. Linked events in that range are
-   * skipped by one probe each of the links' index. {@code OFFSET 0} keeps that probe a probe: as a join, the planner
-   * would hash all of {@code audit_links} for every batch while the tables are new and it has no statistics to
-   * tell it that the range after the horizon is small (measured: 80-100 ms a batch at 70,000 events).
+   * The events with no link yet, from the transactions that may have ended since the last look: those that began
+   * after it ({@code xact} at or above its snapshot's xmax) and those it saw running. With each event come this
+   * look's own snapshot bounds, for the next. Linked events in that range are skipped by one probe each of the
+   * links' index. {@code OFFSET 0} keeps that probe a probe: as a join, the planner would hash all of
+   * {@code audit_links} for every batch while the tables are new and it has no statistics to tell it that the range
+   * is small (measured: 80-100 ms a batch at 70,000 events).
    */
   private static final String UNLINKED = "SELECT e.position, e.xact, " + AuditChain.HASHED_COLUMNS
       + ", e.data, CASE WHEN $1 THEN pg_xact_commit_timestamp(e.xmin) END AS committed_at"
-      + ", pg_snapshot_xmin(pg_current_snapshot())::text::bigint AS running"
-      + " FROM audit_events e WHERE e.xact >= $2"
+      + ", pg_snapshot_xmax(pg_current_snapshot())::text::bigint AS began_after"
+      + ", ARRAY(SELECT x::text::bigint FROM pg_snapshot_xip(pg_current_snapshot()) AS x) AS running"
+      + " FROM audit_events e WHERE (e.xact >= $2 OR e.xact = ANY($3::bigint[]))"
       + " AND NOT EXISTS (SELECT 1 FROM audit_links l WHERE l.position = e.position OFFSET 0)"
       + " ORDER BY e.xact, e.position LIMIT " + BATCH;
   /**
-   * The horizon kept is never above the oldest transaction running now, except in a database restored into a
-   * server whose transaction ids are lower (a logical dump, say): there, as kept, it would pass over every new event.
+   * Where the pump left off is never above the oldest transaction running now, except in a database restored into
+   * a server whose transaction ids are lower (a logical dump, say): there, as kept, it would pass over every new
+   * event.
    */
   private static final String HEAD = """
       SELECT last_seq, last_hash, published_seq,
-             LEAST(pending_horizon, pg_snapshot_xmin(pg_current_snapshot())::text::bigint) AS pending_horizon,
-             current_setting('track_commit_timestamp') = 'on' AS commit_times
+             LEAST(pending_from, pg_snapshot_xmin(pg_current_snapshot())::text::bigint) AS pending_from,
+             pending_running, current_setting('track_commit_timestamp') = 'on' AS commit_times
       FROM audit_chain""";
   /**
    * The events get their links (seq, the head's counted on in the order given, and hash), and the head, the
-   * published mark and the horizon move, in one statement. Event rows themselves are never written again.
+   * published mark and where the pump left off move, in one statement. Event rows themselves are never written
+   * again.
    */
   private static final String ASSIGN = """
       WITH head AS (
-          UPDATE audit_chain SET last_seq = $3, last_hash = $4, published_seq = $6, pending_horizon = $7
+          UPDATE audit_chain
+          SET last_seq = $3, last_hash = $4, published_seq = $6, pending_from = $7, pending_running = $8
           WHERE last_seq = $5 RETURNING 1),
       linked AS (
           INSERT INTO audit_links (seq, position, hash)
@@ -174,7 +179,7 @@ public final class AuditPump {
         markPublished(connection, head).onComplete(drained);
         return;
       }
-      head.horizon = nextHorizon(events);
+      head.leftOff(events);
       Future<Void> numbered = sequence(connection, head, events);
       Future<RowSet<Row>> next = unlinked(connection, head);
       numbered.onFailure(drained::tryFail).onSuccess(done -> cycle(connection, head, next, drained));
@@ -190,22 +195,7 @@ public final class AuditPump {
   }
 
   private Future<RowSet<Row>> unlinked(SqlConnection connection, Head head) {
-    return connection.preparedQuery(UNLINKED).execute(Tuple.of(head.commitTimes, head.horizon));
-  }
-
-  /**
-   * Where the next look starts. Every transaction before the oldest one running at this look had ended, so its
-   * events were visible and came back, unless the batch was cut at its limit: then only the transactions before
-   * the last one returned are done with.
-   */
-  private static long nextHorizon(RowSet<Row> events) {
-    long running = 0;
-    long last = 0;
-    for (Row event : events) {
-      running = event.getLong("running");
-      last = event.getLong("xact");
-    }
-    return events.size() < BATCH ? running : Math.min(running, last);
+    return connection.preparedQuery(UNLINKED).execute(Tuple.of(head.commitTimes, head.pendingFrom, head.pendingRunning));
   }
 
   /** One statement numbers and chains the events; once it has committed, they are published. */
@@ -226,7 +216,7 @@ public final class AuditPump {
     byte[] lastHash = hash;
     return connection.preparedQuery(ASSIGN)
         .execute(Tuple.tuple().addArrayOfLong(positions.toArray(Long[]::new)).addArrayOfBuffer(hashes.toArray(Buffer[]::new))
-            .addLong(last).addBuffer(Buffer.buffer(lastHash)).addLong(head.seq).addLong(head.published).addLong(head.horizon))
+            .addLong(last).addBuffer(Buffer.buffer(lastHash)).addLong(head.seq).addLong(head.published).addLong(head.pendingFrom).addArrayOfLong(head.pendingRunning))
         .compose(moved -> {
           if (moved.iterator().next().getLong(0) == 0) {
             return Future.failedFuture(new IllegalStateException("the audit chain head moved under this pump"));
@@ -258,7 +248,9 @@ public final class AuditPump {
     byte[] hash;
     long published;
     long publishedInDatabase;
-    long horizon;
+    /** Where the next look starts: transactions from this id on, and these, which were running at the last. */
+    long pendingFrom;
+    Long[] pendingRunning;
     final boolean commitTimes;
 
     Head(Row row) {
@@ -267,7 +259,23 @@ public final class AuditPump {
       hash = row.getBuffer("last_hash").getBytes();
       published = row.getLong("published_seq");
       publishedInDatabase = published;
-      horizon = row.getLong("pending_horizon");
+      pendingFrom = row.getLong("pending_from");
+      pendingRunning = row.getArrayOfLongs("pending_running");
+    }
+
+    /**
+     * Every transaction below this look's xmax that it did not see running had ended, so its events were visible
+     * and came back, unless the batch was cut at its limit: then only the transactions before the last one returned
+     * are done with. Either way the ones running at this look must be looked at again. A transaction left open
+     * for hours is then one id to look for, not every event written since it began.
+     */
+    void leftOff(RowSet<Row> events) {
+      Row last = null;
+      for (Row event : events) {
+        last = event;
+      }
+      pendingFrom = events.size() < BATCH ? last.getLong("began_after") : last.getLong("xact");
+      pendingRunning = last.getArrayOfLongs("running");
     }
   }
 }
