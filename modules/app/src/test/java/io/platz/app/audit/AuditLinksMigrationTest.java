@@ -10,6 +10,9 @@ import io.platz.common.config.PlatzConfig;
 import io.platz.persistence.DatabaseSettings;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -21,8 +24,8 @@ class AuditLinksMigrationTest {
 
   /**
    * The audit tables as V10 left them, made from a V11 database: seq and hash back in the event rows, one event
-   * committed and not numbered yet, V10's indexes and V2's guard (which V11's own UPDATE must get past), and V11
-   * not applied.
+   * committed and not numbered yet, V10's indexes, and V11 not applied. V2's guard, which V11's own UPDATE must
+   * get past, is put back from V2 itself ({@link #v2Guard}).
    */
   private static final String BACK_TO_V10 = """
       DROP TRIGGER audit_events_immutable ON audit_events;
@@ -40,30 +43,20 @@ class AuditLinksMigrationTest {
       CREATE INDEX audit_events_actor ON audit_events (actor_id, seq) WHERE seq IS NOT NULL;
       CREATE INDEX audit_events_env ON audit_events (env_id, seq) WHERE seq IS NOT NULL;
       CREATE INDEX audit_events_unsequenced ON audit_events (position) WHERE seq IS NULL;
-      CREATE FUNCTION audit_events_immutable() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-          IF TG_OP = 'DELETE' THEN
-              RAISE EXCEPTION 'audit events are never deleted';
-          END IF;
-          IF OLD.seq IS NOT NULL
-             OR (NEW.position, NEW.id, NEW.occurred_at, NEW.type, NEW.actor_type, NEW.actor_id, NEW.token_id,
-                 NEW.env_id, NEW.subject_type, NEW.subject_id, NEW.data)
-                IS DISTINCT FROM
-                (OLD.position, OLD.id, OLD.occurred_at, OLD.type, OLD.actor_type, OLD.actor_id, OLD.token_id,
-                 OLD.env_id, OLD.subject_type, OLD.subject_id, OLD.data) THEN
-              RAISE EXCEPTION 'audit events are never edited';
-          END IF;
-          RETURN NEW;
-      END
-      $$;
-      CREATE TRIGGER audit_events_immutable BEFORE UPDATE OR DELETE ON audit_events
-          FOR EACH ROW EXECUTE FUNCTION audit_events_immutable();
       DROP TABLE audit_links;
       DELETE FROM flyway_schema_history WHERE version = '11';
       """;
 
+  /** The guard function and its trigger as V2 created them: the end of V2's file. */
+  private static String v2Guard() throws IOException {
+    try (InputStream v2 = AuditLinksMigrationTest.class.getResourceAsStream("/db/migration/V2__audit_events.sql")) {
+      String sql = new String(v2.readAllBytes(), StandardCharsets.UTF_8);
+      return sql.substring(sql.indexOf("CREATE FUNCTION audit_events_immutable()"));
+    }
+  }
+
   @Test
-  void numberedEventsKeepTheirLinksAndPendingOnesAreNumberedAfterTheUpgrade() {
+  void numberedEventsKeepTheirLinksAndPendingOnesAreNumberedAfterTheUpgrade() throws IOException {
     PlatzConfig config = TestPlatform.config(Map.of("PLATZ_DATABASE_URL", TestDatabases.freshDatabaseUrl()));
     DatabaseSettings database = DatabaseSettings.fromUrl(config.databaseUrl().get());
     JsonArray before;
@@ -75,7 +68,7 @@ class AuditLinksMigrationTest {
       before = old.api().get("/api/v2/audit-events?per_page=500", fixtures.adminToken()).json().getJsonArray("items");
     }
     assertThat(before.size()).isEqualTo((int) last);
-    TestDatabases.execute(database, BACK_TO_V10);
+    TestDatabases.execute(database, BACK_TO_V10 + v2Guard());
 
     try (TestPlatform upgraded = TestPlatform.start(config)) {
       assertThat(AuditTrailProbe.settledSeq(database)).isEqualTo(last + 1);
