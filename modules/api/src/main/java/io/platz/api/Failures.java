@@ -84,7 +84,6 @@ public final class Failures {
       case 405 -> new ApiError(405, "method not allowed on this resource");
       case 413 -> new ApiError(413, "the request body is larger than 1 MiB");
       case 415 -> new ApiError(415, "send the body as application/json");
-      case 429 -> ApiError.tooManyFailedAuthentications();
       case 503 -> ApiError.unavailable("the service is unavailable");
       case 504 -> ApiError.timeout("an internal step timed out");
       default -> status >= 400 && status < 500 ? new ApiError(status, "request refused") : ApiError.internal();
