@@ -3,6 +3,7 @@ package io.platz.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.platz.app.support.Api;
+import io.platz.app.support.Eventually;
 import io.platz.app.support.Fixtures;
 import io.platz.app.support.Response;
 import io.platz.app.support.TestPlatform;
@@ -229,13 +230,9 @@ class OpenApiConformanceTest {
   }
 
   /** Audit events are listed once numbered, moments after their transaction commits. */
-  private static Response numberedEvents(String admin) throws InterruptedException {
-    long deadline = System.currentTimeMillis() + 10_000;
-    Response events = api.get("/api/v2/audit-events?order=desc&per_page=500", admin);
-    while (events.json().getJsonArray("items").isEmpty() && System.currentTimeMillis() < deadline) {
-      Thread.sleep(50);
-      events = api.get("/api/v2/audit-events?order=desc&per_page=500", admin);
-    }
+  private static Response numberedEvents(String admin) {
+    Response events = Eventually.read(() -> api.get("/api/v2/audit-events?order=desc&per_page=500", admin),
+        answer -> !answer.json().getJsonArray("items").isEmpty());
     assertThat(events.json().getJsonArray("items")).isNotEmpty();
     return events;
   }

@@ -11,7 +11,6 @@ import io.platz.app.support.SharedPlatform;
 import io.platz.app.support.TestDatabases;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,7 +49,7 @@ class AuditTrailTest {
     String tokenId = api.get("/api/v2/bot-tokens?bot_id=" + botId, admin).items().getJsonObject(0).getString("id");
     api.delete("/api/v2/bot-tokens/" + tokenId, admin);
     long last = AuditTrailProbe.settledSeq(PLATZ.platz().platform().database());
-    CONSUMER.awaitSeq(last, Duration.ofSeconds(5));
+    CONSUMER.awaitSeq(last);
 
     List<JsonObject> mine = events("actor_type=User").stream()
         .filter(event -> botId.equals(event.getString("subject_id")) || botId.equals(event.getJsonObject("data").getString("bot_id")))
@@ -146,7 +145,7 @@ class AuditTrailTest {
     var verified = AuditTrailProbe.verify(PLATZ.platz().platform().database(), PLATZ.platz().platform().config().dataDir());
     assertThat(verified.firstBroken()).isEmpty();
     assertThat(verified.events()).isEqualTo(last);
-    CONSUMER.awaitSeq(last, Duration.ofSeconds(10));
+    CONSUMER.awaitSeq(last);
     List<Long> seqs = CONSUMER.seqs();
     assertThat(seqs).containsExactlyElementsOf(LongStream.rangeClosed(1, seqs.get(seqs.size() - 1)).boxed().toList());
   }

@@ -12,7 +12,6 @@ import io.platz.persistence.DatabaseSettings;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.LongStream;
@@ -49,7 +48,7 @@ class PublicationAfterRestartTest {
     try (TestPlatform second = TestPlatform.start(config, consumer::subscribe)) {
       long last = AuditTrailProbe.settledSeq(database);
       assertThat(last).isEqualTo(published + 10);
-      consumer.awaitSeq(last, Duration.ofSeconds(10));
+      consumer.awaitSeq(last);
       List<Long> seqs = consumer.seqs();
       assertThat(seqs).as("from the lagging mark on, in order, none missing")
           .containsExactlyElementsOf(LongStream.rangeClosed(published - 1, last).boxed().toList());

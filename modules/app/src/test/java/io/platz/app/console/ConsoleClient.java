@@ -1,5 +1,6 @@
 package io.platz.app.console;
 
+import io.platz.app.support.Eventually;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
@@ -114,7 +115,8 @@ final class ConsoleClient {
     }
 
     /** Waits for a line containing {@code text}; answers the lines seen up to it. */
-    List<String> until(String text, long millis) throws InterruptedException {
+    List<String> until(String text) throws InterruptedException {
+      long millis = Eventually.PATIENCE.toMillis();
       List<String> got = new ArrayList<>();
       long deadline = System.currentTimeMillis() + millis;
       for (long left = millis; left > 0; left = deadline - System.currentTimeMillis()) {

@@ -3,8 +3,8 @@ package io.platz.app.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.platz.app.support.Api;
+import io.platz.app.support.Eventually;
 import io.platz.app.support.Fixtures;
-import io.platz.app.support.PlatzProcess;
 import io.platz.app.support.Ports;
 import io.platz.app.support.Response;
 import io.platz.app.support.TestDatabases;
@@ -55,7 +55,7 @@ class TwoInstancesTest {
     String tokenId = a.api().get("/api/v2/bot-tokens?bot_id=" + botId, admin).items().getJsonObject(0).getString("id");
     assertThat(a.api().delete("/api/v2/bot-tokens/" + tokenId, admin).status()).isEqualTo(204);
     assertThat(a.api().get("/api/v2/auth/me", token).status()).isEqualTo(401);
-    assertThat(eventually(() -> other.get("/api/v2/auth/me", token).status(), 401)).as("b refuses it within a second").isEqualTo(401);
+    assertThat(eventually(() -> other.get("/api/v2/auth/me", token).status(), 401)).as("b refuses it").isEqualTo(401);
 
     String survivor = fixtures.botToken(botId);
     assertThat(other.get("/api/v2/auth/me", survivor).status()).isEqualTo(200);
@@ -80,7 +80,7 @@ class TwoInstancesTest {
     assertThat(a.api().put("/api/v2/deployment-kinds/" + kind, admin, new JsonObject().put("actions", restartNeeds("Owner"))).status())
         .isEqualTo(200);
     assertThat(eventually(() -> b.api().post("/api/v2/deployment-tasks", bot, restart).status(), 403))
-        .as("b refuses it within a second").isEqualTo(403);
+        .as("b refuses it").isEqualTo(403);
   }
 
   private static JsonArray restartNeeds(String role) {
@@ -93,13 +93,14 @@ class TwoInstancesTest {
     return response.json().getString("id");
   }
 
-  /** The status {@code request} answers once it is {@code expected}, or after a second of trying. */
+  /**
+   * The status {@code request} answers once it is {@code expected}. The time it took is printed, not asserted: it
+   * is the NOTIFY's trip between processes (milliseconds here), and a busy CI machine may stretch it.
+   */
   private static int eventually(Supplier<Integer> request, int expected) {
-    int status = request.get();
-    for (int i = 0; i < 20 && status != expected; i++) {
-      PlatzProcess.sleep(50);
-      status = request.get();
-    }
+    long started = System.nanoTime();
+    int status = Eventually.read(request, answered -> answered == expected);
+    System.out.printf("the other instance answered %d after %d ms%n", status, (System.nanoTime() - started) / 1_000_000);
     return status;
   }
 }

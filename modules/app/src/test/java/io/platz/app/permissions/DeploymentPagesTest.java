@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.platz.app.support.Api;
+import io.platz.app.support.Eventually;
 import io.platz.app.support.Fixtures;
-import io.platz.app.support.PlatzProcess;
 import io.platz.app.support.Ports;
 import io.platz.app.support.Response;
 import io.platz.app.support.TestDatabases;
@@ -92,11 +92,6 @@ class DeploymentPagesTest {
   }
 
   private static JsonArray eventually(Api api, String path, String token, Predicate<JsonArray> seen) {
-    JsonArray names = names(api, path, token);
-    for (int i = 0; i < 20 && !seen.test(names); i++) {
-      PlatzProcess.sleep(50);
-      names = names(api, path, token);
-    }
-    return names;
+    return Eventually.read(() -> names(api, path, token), seen);
   }
 }

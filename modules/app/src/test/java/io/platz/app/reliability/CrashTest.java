@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.platz.app.support.Api;
 import io.platz.app.support.AuditTrailProbe;
 import io.platz.app.support.EmbeddedServerFiles;
+import io.platz.app.support.Eventually;
 import io.platz.app.support.PlatzProcess;
 import io.platz.app.support.Response;
 import io.platz.app.support.TestDatabases;
@@ -114,10 +115,9 @@ class CrashTest {
   }
 
   private static void awaitPublished(DatabaseSettings settings, long last) {
-    for (int i = 0; i < 200 && !String.valueOf(last).equals(TestDatabases.queryValue(settings, "SELECT published_seq FROM audit_chain")); i++) {
-      PlatzProcess.sleep(25);
-    }
-    assertThat(TestDatabases.queryValue(settings, "SELECT published_seq FROM audit_chain")).as("all published").isEqualTo(String.valueOf(last));
+    String published = Eventually.read(() -> TestDatabases.queryValue(settings, "SELECT published_seq FROM audit_chain"),
+        String.valueOf(last)::equals);
+    assertThat(published).as("all published").isEqualTo(String.valueOf(last));
   }
 
   private static String seed(Api api, String admin) {

@@ -4,7 +4,6 @@ import io.platz.audit.chain.AuditPump;
 import io.platz.common.bus.Addresses;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,13 +40,10 @@ public final class AuditConsumer {
   }
 
   /** Waits until an event with at least this seq has arrived. */
-  public void awaitSeq(long seq, Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (seqs().stream().noneMatch(s -> s >= seq)) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("no audit event with seq >= " + seq + " within " + timeout + "; got " + seqs());
-      }
-      PlatzProcess.sleep(20);
+  public void awaitSeq(long seq) {
+    List<Long> seen = Eventually.read(this::seqs, seqs -> seqs.stream().anyMatch(s -> s >= seq));
+    if (seen.stream().noneMatch(s -> s >= seq)) {
+      throw new AssertionError("no audit event with seq >= " + seq + " within " + Eventually.PATIENCE + "; got " + seen);
     }
   }
 }
