@@ -10,17 +10,22 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.logging.Level;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -70,8 +75,40 @@ final class Chromium implements AutoCloseable {
     return new Chromium(new ChromeDriver(service, options));
   }
 
+  /**
+   * Waits for what a person would see. The bound is generous because CI's two cores are shared with the server and
+   * its database; a wait that is met returns as soon as it is. A node that the page replaces while a condition reads
+   * it is looked up again on the next poll instead of failing the test.
+   */
   WebDriverWait waiting() {
-    return new WebDriverWait(driver, Duration.ofSeconds(10), Duration.ofMillis(50));
+    WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30), Duration.ofMillis(50));
+    wait.ignoring(StaleElementReferenceException.class);
+    return wait;
+  }
+
+  /** Clicks what the locator finds once it can be clicked, finding it again if the page swapped it meanwhile. */
+  void click(By by) {
+    waiting().ignoring(ElementClickInterceptedException.class).until(d -> {
+      WebElement element = ExpectedConditions.elementToBeClickable(by).apply(d);
+      if (element == null) {
+        return false;
+      }
+      element.click();
+      return true;
+    });
+  }
+
+  /** The text of what the selector finds, read when it is there and not while the page replaces it. */
+  String text(By by) {
+    return waiting().until(d -> d.findElement(by).getText());
+  }
+
+  /**
+   * Waits until the element the locator finds has the keyboard focus. The focused element is asked of the page and
+   * compared by identity, never read: the page may be removing it (a closing dialog hands focus back a moment later).
+   */
+  void waitForFocusOn(By by) {
+    waiting().withMessage(() -> "focus on " + by).until(d -> d.findElement(by).equals(((JavascriptExecutor) d).executeScript("return document.activeElement")));
   }
 
   /** The browser console's errors so far (a CSP violation would be one). */

@@ -1,7 +1,6 @@
 package io.platz.app.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.openqa.selenium.support.ui.ExpectedConditions.elementToBeClickable;
 import static org.openqa.selenium.support.ui.ExpectedConditions.invisibilityOfElementLocated;
 import static org.openqa.selenium.support.ui.ExpectedConditions.numberOfElementsToBe;
 import static org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated;
@@ -77,7 +76,7 @@ class ConsoleBrowserTest {
     driver.get(base + "/admin/bots");
     click(By.id("new-bot-button"));
     WebElement name = chromium.waiting().until(visibilityOfElementLocated(By.id("bot-name")));
-    assertThat(driver.switchTo().activeElement()).as("the dialog takes focus").isEqualTo(name);
+    chromium.waitForFocusOn(By.id("bot-name"));
     name.sendKeys("ci-deploy-prod");
     driver.findElement(By.xpath("//dialog[@id='new-bot']//button[normalize-space()='Save']")).click();
     chromium.waiting().until(urlMatches("/admin/bots/[0-9a-f-]{36}$"));
@@ -136,6 +135,8 @@ class ConsoleBrowserTest {
     // Invoking an action with the bot's token: History shows it as it happens, without a reload
     driver.get(base + "/envs/" + world.prod + "/history");
     ((JavascriptExecutor) driver).executeScript("window.stillThisPage = true;");
+    // rows arrive only on a stream the server holds: a task created before it is open is in the next page load
+    chromium.waiting().until(visibilityOfElementLocated(By.cssSelector("#history[data-live-status=open]")));
     assertThat(world.restart(token, world.api1).status()).isEqualTo(201);
     chromium.waiting().until(textToBePresentInElementLocated(By.cssSelector("#history tbody tr:first-child"), "ci-deploy-prod"));
     assertThat(((JavascriptExecutor) driver).executeScript("return window.stillThisPage === true;")).as("no reload").isEqualTo(true);
@@ -147,8 +148,12 @@ class ConsoleBrowserTest {
     new Select(driver.findElement(By.name("acting_bot_id"))).selectByVisibleText("ci-deploy-prod");
     click(By.xpath("//form[@aria-label='Filter History']//button[normalize-space()='Filter']"));
     chromium.waiting().until(urlContains("acting_bot_id=" + botId));
-    List<String> actors = driver.findElements(By.cssSelector("#history td.actor")).stream().map(WebElement::getText).toList();
-    assertThat(actors).hasSize(1).allMatch(actor -> actor.startsWith("ci-deploy-prod"));
+    // the URL may change before the filtered rows are in: wait for the table a person would read
+    List<String> actors = chromium.waiting().withMessage("History filtered to the bot's one task").until(d -> {
+      List<String> rows = d.findElements(By.cssSelector("#history td.actor")).stream().map(WebElement::getText).toList();
+      return rows.size() == 1 ? rows : null;
+    });
+    assertThat(actors).allMatch(actor -> actor.startsWith("ci-deploy-prod"));
     chromium.screenshot("history-by-bot");
 
     click(By.linkText("api-1"));
@@ -171,7 +176,7 @@ class ConsoleBrowserTest {
     assertThat(delete.getText()).contains("You are about to delete the bot named ci-deploy-prod.");
     chromium.viewport("delete-bot");
     delete.findElement(By.xpath(".//button[normalize-space()='Delete Bot']")).click();
-    chromium.waiting().until(urlContains("/admin/bots"));
+    chromium.waiting().until(urlMatches("/admin/bots$"));
     click(By.xpath("//details[@id='deleted-bots']/summary"));
     assertThat(text("#deleted-bots")).contains("ci-deploy-prod");
     chromium.screenshot("bots");
@@ -190,11 +195,11 @@ class ConsoleBrowserTest {
     WebElement opener = driver.findElement(By.id("new-bot-button"));
     opener.sendKeys(Keys.ENTER);
     WebElement name = chromium.waiting().until(visibilityOfElementLocated(By.id("bot-name")));
-    assertThat(driver.switchTo().activeElement()).isEqualTo(name);
+    chromium.waitForFocusOn(By.id("bot-name"));
     name.sendKeys(Keys.ESCAPE);
     chromium.waiting().until(invisibilityOfElementLocated(By.id("bot-name")));
     // the dialog's close event, where focus is handed back, comes a moment after the dialog is hidden
-    chromium.waiting().until(d -> opener.equals(d.switchTo().activeElement()));
+    chromium.waitForFocusOn(By.id("new-bot-button"));
 
     opener.sendKeys(Keys.ENTER);
     chromium.waiting().until(visibilityOfElementLocated(By.id("bot-name"))).sendKeys("keyboard-bot", Keys.ENTER);
@@ -206,10 +211,11 @@ class ConsoleBrowserTest {
     issue.sendKeys(Keys.ENTER);
     WebElement done = chromium.waiting().until(visibilityOfElementLocated(By.xpath("//dialog[@id='token-dialog']//button[normalize-space()='Done']")));
     world.fixtures.remember(driver.findElement(By.id("new-token")).getDomProperty("value"));
-    assertThat(driver.switchTo().activeElement()).as("the dialog takes focus").isEqualTo(done);
+    chromium.waitForFocusOn(By.xpath("//dialog[@id='token-dialog']//button[normalize-space()='Done']"));
     done.sendKeys(Keys.ENTER);
-    chromium.waiting().until(invisibilityOfElementLocated(By.id("token-dialog")));
-    chromium.waiting().until(d -> "Actions".equals(d.switchTo().activeElement().getText()));
+    // the dialog leaves the page on its close event, which also gives focus back to the menu that opened it
+    chromium.waiting().until(numberOfElementsToBe(By.id("token-dialog"), 0));
+    chromium.waitForFocusOn(By.xpath("//summary[normalize-space()='Actions']"));
   }
 
   private void signIn() {
@@ -218,7 +224,7 @@ class ConsoleBrowserTest {
     WebElement field = chromium.waiting().until(visibilityOfElementLocated(By.id("token")));
     chromium.screenshot("sign-in");
     field.sendKeys(world.admin, Keys.ENTER);
-    chromium.waiting().until(urlContains("/admin/bots"));
+    chromium.waiting().until(urlMatches("/admin/bots$"));
   }
 
   private void photographTheOtherPages() {
@@ -235,10 +241,10 @@ class ConsoleBrowserTest {
   }
 
   private static void click(By by) {
-    chromium.waiting().until(elementToBeClickable(by)).click();
+    chromium.click(by);
   }
 
   private static String text(String css) {
-    return driver.findElement(By.cssSelector(css)).getText();
+    return chromium.text(By.cssSelector(css));
   }
 }

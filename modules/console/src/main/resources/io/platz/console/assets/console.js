@@ -89,6 +89,9 @@ window.addEventListener('pageshow', (event) => { if (event.persisted) forgetSecr
 function live(table) {
   const source = new EventSource(table.dataset.live);
   const body = table.tBodies[0];
+  // says whether rows are arriving: 'open' once the server holds the stream, 'reconnecting' while it is away
+  source.addEventListener('open', () => { table.dataset.liveStatus = 'open'; });
+  source.addEventListener('error', () => { table.dataset.liveStatus = 'reconnecting'; });
   source.addEventListener('task', (event) => {
     const template = document.createElement('template');
     template.innerHTML = event.data;
