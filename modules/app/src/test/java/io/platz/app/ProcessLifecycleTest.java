@@ -3,6 +3,7 @@ package io.platz.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.platz.app.support.EmbeddedServerFiles;
+import io.platz.app.support.Eventually;
 import io.platz.app.support.PlatzProcess;
 import io.platz.app.support.Ports;
 import io.platz.app.support.TestDatabases;
@@ -40,7 +41,8 @@ class ProcessLifecycleTest {
         PlatzProcess.sleep(300);
 
         platz.sigterm();
-        PlatzProcess.sleep(500);
+        // the rest of the request goes once the server is shutting down, as it says in its log
+        assertThat(Eventually.read(platz::output, output -> output.contains("SIGTERM received"))).contains("SIGTERM received");
         out.write("  ".getBytes(StandardCharsets.US_ASCII));
         out.flush();
 
@@ -148,8 +150,6 @@ class ProcessLifecycleTest {
   }
 
   private static void waitUntilGone(long pid) {
-    for (int i = 0; i < 100 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false); i++) {
-      PlatzProcess.sleep(100);
-    }
+    Eventually.read(() -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), alive -> !alive);
   }
 }
