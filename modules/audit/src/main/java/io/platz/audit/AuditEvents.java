@@ -1,9 +1,9 @@
 package io.platz.audit;
 
+import io.platz.audit.api.AuditTrail;
 import io.platz.common.bus.Command;
 import io.platz.common.json.Fields;
 import io.platz.persistence.sql.Columns;
-import io.platz.audit.api.AuditTrail;
 import io.platz.persistence.sql.PageRequest;
 import io.platz.persistence.sql.Pages;
 import io.platz.persistence.sql.Where;

@@ -1,5 +1,6 @@
 package io.platz.auth;
 
+import io.micrometer.core.instrument.Counter;
 import io.platz.auth.credentials.CachedCredential;
 import io.platz.auth.credentials.CredentialCache;
 import io.platz.auth.credentials.CredentialStore;
@@ -11,7 +12,6 @@ import io.platz.common.token.ParsedToken;
 import io.platz.common.token.TokenFormat;
 import io.platz.persistence.ModuleContext;
 import io.platz.persistence.ModuleVerticle;
-import io.micrometer.core.instrument.Counter;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
