@@ -7,8 +7,9 @@ import java.time.Duration;
 /**
  * Failed authentications per source address, as token buckets: each address may fail {@code perMinute} times in a
  * burst, and earns one more try every {@code 60 / perMinute} seconds. An address that has used them up is told to
- * wait (429 with {@code Retry-After}) instead of having its next bad token looked at; a valid token from it still
- * works, so nobody with valid credentials is slowed by a neighbour's guessing. Kept per process, in a bounded cache.
+ * wait (429 with {@code Retry-After}) instead of having its next token looked up in the database; a token this
+ * process has already verified still works from it, so a neighbour's guessing does not slow a working client. Kept
+ * per process, in a bounded cache.
  */
 public final class FailedAuthentications {
 
@@ -27,6 +28,12 @@ public final class FailedAuthentications {
   /** Records a failure; answers whether the address has used up its tries (now or before). */
   public boolean fail(String address) {
     return buckets.get(address, key -> new Bucket()).take(System.nanoTime()) < 1;
+  }
+
+  /** Whether the address has used up its tries, without using one. */
+  public boolean exhausted(String address) {
+    Bucket bucket = buckets.getIfPresent(address);
+    return bucket != null && bucket.available(System.nanoTime()) < 1;
   }
 
   /** Seconds until the address may try again. */

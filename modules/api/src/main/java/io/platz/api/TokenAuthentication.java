@@ -43,7 +43,8 @@ public final class TokenAuthentication implements AuthenticationProvider {
 
   /**
    * Every credential problem is the same 401, or 429 once the source address has failed too often. An address
-   * that is out of tries still gets a well-formed token verified, so a valid one always works.
+   * that is out of tries gets a well-formed token verified from the auth module's cache only: a token in use keeps
+   * working, and no guess from it reaches the database.
    *
    * <p>A token that is missing or not well formed is answered here and now: it is the cheapest refusal, and the one
    * a guesser sends most, so it skips both the bus and Vert.x Web's failure routing. A well-formed token goes on to
@@ -51,7 +52,7 @@ public final class TokenAuthentication implements AuthenticationProvider {
    */
   public Handler<RoutingContext> handler() {
     AuthenticationHandler verified = SimpleAuthenticationHandler.create().authenticate(ctx ->
-        authenticate(new TokenCredentials(presentedToken(ctx.request())))
+        verify(presentedToken(ctx.request()), failures.exhausted(ctx.request().remoteAddress().host()))
             .recover(failure -> Future.failedFuture(failure == UNAUTHORIZED ? refused(ctx) : failure)));
     return ctx -> {
       String token = presentedToken(ctx.request());
@@ -87,8 +88,13 @@ public final class TokenAuthentication implements AuthenticationProvider {
 
   @Override
   public Future<User> authenticate(Credentials credentials) {
-    String token = ((TokenCredentials) credentials).getToken();
-    return bus.<JsonObject>request(SameLoop.address(Addresses.Auth.VERIFY), new JsonObject().put("token", token), VERIFY)
+    return verify(((TokenCredentials) credentials).getToken(), false);
+  }
+
+  /** {@code cachedOnly}: verified if the auth module has the credential in memory, refused otherwise. */
+  private Future<User> verify(String token, boolean cachedOnly) {
+    JsonObject request = new JsonObject().put("token", token).put("cached_only", cachedOnly);
+    return bus.<JsonObject>request(SameLoop.address(Addresses.Auth.VERIFY), request, VERIFY)
         .map(reply -> {
           User user = User.create(reply.body().getJsonObject("identity"));
           user.attributes().put("me", reply.body().getJsonObject("me"));

@@ -1,5 +1,6 @@
 package io.platz.audit;
 
+import io.platz.audit.api.AuditTrail;
 import io.platz.common.bus.Command;
 import io.platz.common.json.Fields;
 import io.platz.persistence.sql.Columns;
@@ -49,7 +50,7 @@ public final class AuditEvents {
         .andIf(query.integer("after_seq").map(AuditEvents::seq), "l.seq > ?");
     boolean newestFirst = query.oneOf("order", List.of("asc", "desc")).map("desc"::equals).orElse(false);
     return Pages.fetch(pool, COLUMNS, LISTED, where, newestFirst ? "l.seq DESC" : "l.seq",
-        PageRequest.from(command.params()), AuditEvents::toJson);
+        PageRequest.from(command.params(), PageRequest.maxPerPage(AuditTrail.MAX_EVENT_BYTES)), AuditEvents::toJson);
   }
 
   private static long seq(long after) {

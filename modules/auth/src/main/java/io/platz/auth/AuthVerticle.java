@@ -1,5 +1,6 @@
 package io.platz.auth;
 
+import io.micrometer.core.instrument.Counter;
 import io.platz.auth.credentials.CachedCredential;
 import io.platz.auth.credentials.CredentialCache;
 import io.platz.auth.credentials.CredentialStore;
@@ -16,9 +17,12 @@ import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 
 /**
- * Verifies tokens: the hot path of every authenticated request. A verified credential is cached, so a repeat
- * costs one HMAC and no database; a malformed token or a bad checksum never reaches the database. Every failure
- * is the same 401, whatever part of the token was wrong.
+ * Verifies tokens: the hot path of every authenticated request. A credential read from the database is cached, so a
+ * repeat costs one HMAC and no database, even with a wrong secret; a malformed token or a bad checksum never reaches
+ * the database, and an id the database did not know is not asked again for a few seconds. A request marked
+ * {@code cached_only} (its source address is over its failed-authentication limit) is answered from the cache or
+ * refused, never looked up. Every failure is the same 401, whatever part of the token was wrong. Each lookup counts
+ * in {@code platz_auth_credential_lookups_total} on {@code /metrics}.
  */
 public final class AuthVerticle extends ModuleVerticle {
 
@@ -26,6 +30,7 @@ public final class AuthVerticle extends ModuleVerticle {
   private final LastUsedRecorder lastUsed;
   private final TokenHasher hasher;
   private CredentialStore store;
+  private Counter lookups;
 
   public AuthVerticle(ModuleContext context, CredentialCache cache, LastUsedRecorder lastUsed, TokenHasher hasher) {
     super(context);
@@ -42,6 +47,8 @@ public final class AuthVerticle extends ModuleVerticle {
   @Override
   protected Future<?> register() {
     store = new CredentialStore(pool);
+    lookups = Counter.builder("platz.auth.credential.lookups")
+        .description("tokens looked up in the database to verify them").register(context.metrics());
     serve(Addresses.Auth.VERIFY, this::verify);
     return Future.succeededFuture();
   }
@@ -52,12 +59,19 @@ public final class AuthVerticle extends ModuleVerticle {
     if (cached != null) {
       return Future.succeededFuture(accept(token, cached));
     }
+    if (request.getBoolean("cached_only", false) || cache.knownUnknown(token.id())) {
+      throw ApiError.unauthorized();
+    }
     long generation = cache.generation();
+    lookups.increment();
     return store.load(token).map(found -> {
-      CachedCredential credential = found.orElseThrow(ApiError::unauthorized);
-      JsonObject answer = accept(token, credential);
-      cache.put(token.id(), credential, generation);
-      return answer;
+      if (found.isEmpty()) {
+        cache.rememberUnknown(token.id());
+        throw ApiError.unauthorized();
+      }
+      // kept before its secret is checked: the next guess at this token's secret is refused from memory
+      cache.put(token.id(), found.get(), generation);
+      return accept(token, found.get());
     });
   }
 

@@ -7,10 +7,14 @@ import io.platz.deployments.deployments.DeploymentReads;
 import io.platz.deployments.tasks.TaskCommands;
 import io.platz.persistence.ModuleContext;
 import io.platz.persistence.ModuleVerticle;
+import io.platz.persistence.sql.PageRequest;
 import io.vertx.core.Future;
 
 /** Deployments and their tasks, served on the bus. */
 public final class DeploymentsVerticle extends ModuleVerticle {
+
+  /** What a deployment or task holds beside its config or operation: a text of up to 20,000 characters, names, ids. */
+  private static final int TEXT_BYTES = 96 * 1024;
 
   private final DeploymentReads reads;
 
@@ -27,8 +31,11 @@ public final class DeploymentsVerticle extends ModuleVerticle {
   @Override
   protected Future<?> register() {
     AuditTrail audit = new AuditTrail(vertx);
-    DeploymentCommands deployments = new DeploymentCommands(pool, audit, vertx.eventBus(), reads);
-    TaskCommands tasks = new TaskCommands(pool, audit);
+    int maxConfigBytes = context.config().maxConfigBytes();
+    int maxPerPage = PageRequest.maxPerPage(maxConfigBytes + TEXT_BYTES);
+    DeploymentCommands deployments = new DeploymentCommands(pool, audit, vertx.eventBus(), reads,
+        context.keys().digestKey(), maxConfigBytes, maxPerPage);
+    TaskCommands tasks = new TaskCommands(pool, audit, maxConfigBytes, maxPerPage);
     serveCommand(Addresses.Deployments.LIST, deployments::list);
     serveCommand(Addresses.Deployments.GET, deployments::get);
     serveCommand(Addresses.Deployments.CREATE, deployments::create);

@@ -14,16 +14,21 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** Failed authentications are limited per source address (429 with Retry-After); valid tokens are never slowed. */
+/**
+ * Failed authentications are limited per source address (429 with Retry-After), and cost the database nothing once
+ * an address is over its limit or repeats a token it was just refused; tokens in use are never slowed. Database
+ * lookups are counted by {@code platz_auth_credential_lookups_total} on {@code /metrics}.
+ */
 class FailedAuthenticationLimitTest {
 
   @Test
-  void anAddressThatKeepsFailingMustWaitWhileValidTokensKeepWorking() {
+  void anAddressThatKeepsFailingMustWaitWhileTokensInUseKeepWorking() {
     try (TestPlatform platz = TestPlatform.start(TestPlatform.config(Map.of(
         "PLATZ_DATABASE_URL", TestDatabases.freshDatabaseUrl(), "PLATZ_AUTH_FAILURES_PER_MINUTE", "5")))) {
       Api api = platz.api();
       Fixtures fixtures = new Fixtures(platz);
       String bot = fixtures.botToken(fixtures.bot("steady-bot"));
+      assertThat(api.get("/api/v2/auth/me", bot).status()).isEqualTo(200);
       // refused in two places: junk at the HTTP edge, a well-formed unknown token by the auth module
       String unknown = TokenFormat.generate(TokenKind.BOT, UUID.randomUUID()).value();
 
@@ -41,11 +46,49 @@ class FailedAuthenticationLimitTest {
       assertThat(limitedUnknown.header("retry-after")).isNotNull();
       assertThat(api.get("/api/v2/auth/me").status()).as("no token at all").isEqualTo(429);
 
+      long lookups = lookups(api);
       for (int i = 0; i < 20; i++) {
-        assertThat(api.get("/api/v2/auth/me", bot).status()).as("valid credentials are never slowed").isEqualTo(200);
+        String guess = TokenFormat.generate(TokenKind.BOT, UUID.randomUUID()).value();
+        assertThat(api.get("/api/v2/auth/me", guess).status()).as("a new guess each time").isEqualTo(429);
+      }
+      assertThat(lookups(api)).as("guesses from an address over its limit never reach the database").isEqualTo(lookups);
+
+      for (int i = 0; i < 20; i++) {
+        assertThat(api.get("/api/v2/auth/me", bot).status()).as("a token in use is never slowed").isEqualTo(200);
       }
       assertThat(api.get("/api/v2/auth/me", fixtures.adminToken()).status()).isEqualTo(200);
       assertThat(api.get("/status").status()).isEqualTo(200);
     }
+  }
+
+  @Test
+  void aRefusedTokenRepeatedIsLookedUpOnceAndANewTokenIsNeverRefusedForIt() {
+    try (TestPlatform platz = TestPlatform.start()) {
+      Api api = platz.api();
+      Fixtures fixtures = new Fixtures(platz);
+      String botId = fixtures.bot("looked-up-bot");
+      String bot = fixtures.botToken(botId);
+      String unknown = TokenFormat.generate(TokenKind.BOT, UUID.randomUUID()).value();
+      // the real token's id with another secret: a guess at its secret
+      UUID realId = TokenFormat.parse(bot).orElseThrow().id();
+      String wrongSecret = fixtures.remember(TokenFormat.generate(TokenKind.BOT, realId).value());
+
+      long before = lookups(api);
+      for (int i = 0; i < 10; i++) {
+        assertThat(api.get("/api/v2/auth/me", unknown).status()).isEqualTo(401);
+        assertThat(api.get("/api/v2/auth/me", wrongSecret).status()).isEqualTo(401);
+      }
+      assertThat(lookups(api) - before).as("one lookup for each token, however often it comes").isEqualTo(2);
+
+      assertThat(api.get("/api/v2/auth/me", bot).status()).as("the guessed-at token still works").isEqualTo(200);
+      String minted = fixtures.botToken(botId);
+      assertThat(api.get("/api/v2/auth/me", minted).status()).as("a token minted since").isEqualTo(200);
+    }
+  }
+
+  private static long lookups(Api api) {
+    String metrics = api.get("/metrics").body();
+    return metrics.lines().filter(line -> line.startsWith("platz_auth_credential_lookups_total"))
+        .mapToLong(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
   }
 }

@@ -20,6 +20,15 @@ import java.util.regex.Pattern;
  */
 public final class AuditTrail {
 
+  /**
+   * The most an event's {@code data} may weigh, as JSON. Every change keeps its event under it (a config or a
+   * description is recorded by digest, a kind's actions by their roles, a cancel's reason cut short), so that a page
+   * of events, or a batch of the pump, is bounded in bytes as well as in events. Going over it is a bug.
+   */
+  public static final int MAX_DATA_BYTES = 31 * 1024;
+  /** The most a whole event weighs as JSON: its data, and 1 KiB for ids, type, times and hash. */
+  public static final int MAX_EVENT_BYTES = MAX_DATA_BYTES + 1024;
+
   private static final String COLUMNS = "type, actor_type, actor_id, token_id, env_id, subject_type, subject_id, data";
   private static final String INSERT = "INSERT INTO audit_events (" + COLUMNS + ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
   private static final Object WAKE_PUBLISHER = new Object();
@@ -31,6 +40,10 @@ public final class AuditTrail {
   }
 
   public Future<Void> record(Tx tx, AuditEvent event) {
+    if (event.data().toBuffer().length() > MAX_DATA_BYTES) {
+      return Future.failedFuture(new IllegalStateException("the data of a " + event.type() + " event is over "
+          + MAX_DATA_BYTES + " bytes"));
+    }
     tx.afterCommitOnce(WAKE_PUBLISHER, () -> {
       wake();
       return Future.succeededFuture();

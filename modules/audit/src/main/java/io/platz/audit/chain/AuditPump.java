@@ -1,7 +1,9 @@
 package io.platz.audit.chain;
 
 import io.platz.audit.AuditEvents;
+import io.platz.audit.api.AuditTrail;
 import io.platz.common.bus.Addresses;
+import io.platz.persistence.sql.PageRequest;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -37,7 +39,8 @@ import org.slf4j.LoggerFactory;
 public final class AuditPump {
 
   private static final Logger LOG = LoggerFactory.getLogger(AuditPump.class);
-  private static final int BATCH = 500;
+  /** As many as a page of events, so that a batch too is bounded in bytes (events are, see AuditTrail). */
+  private static final int BATCH = PageRequest.maxPerPage(AuditTrail.MAX_EVENT_BYTES);
   private static final String LOCK = "SELECT pg_try_advisory_lock(hashtext('platz.audit.pump'))";
   private static final String UNLOCK = "SELECT pg_advisory_unlock(hashtext('platz.audit.pump'))";
   /** The bus header that carries when an event committed, where PostgreSQL tracks commit timestamps. */

@@ -1,16 +1,39 @@
 package io.platz.auth.credentials;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.platz.persistence.cache.RevocableCache;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.UUID;
 
-/** Verified credentials by token id, shared by every auth verticle of the process; see {@link RevocableCache}. */
+/**
+ * Credentials by token id, shared by every auth verticle of the process: those verified against the database (see
+ * {@link RevocableCache}), and for a few seconds the ids the database did not know, so that a client repeating a
+ * dead or made-up token costs no lookup each time. Only ids are remembered as unknown, never a secret; a token id
+ * is random, so no token minted later can have one (the entry would expire within seconds anyway).
+ */
 public final class CredentialCache {
 
+  static final Duration UNKNOWN_FOR = Duration.ofSeconds(5);
+
   private final RevocableCache<UUID, CachedCredential> cache;
+  private final Cache<UUID, Boolean> unknown;
 
   public CredentialCache(int maximumSize) {
     this.cache = new RevocableCache<>(maximumSize);
+    this.unknown = Caffeine.newBuilder().maximumSize(maximumSize).expireAfterWrite(UNKNOWN_FOR)
+        // upkeep on the calling event loop rather than by waking a pool thread, as in RevocableCache
+        .executor(Runnable::run).build();
+  }
+
+  /** The database found no live credential with this id a moment ago. */
+  public boolean knownUnknown(UUID tokenId) {
+    return unknown.getIfPresent(tokenId) != null;
+  }
+
+  public void rememberUnknown(UUID tokenId) {
+    unknown.put(tokenId, Boolean.TRUE);
   }
 
   public CachedCredential get(UUID tokenId) {

@@ -35,7 +35,8 @@ public final class ConfigLoader {
       new Setting("PLATZ_AUTH_CACHE_SIZE", "auth.cache_size", "verified credentials kept in memory"),
       new Setting("PLATZ_DEPLOYMENT_TOKEN_TTL_SECONDS", "auth.deployment_token_ttl_seconds", "lifetime of deployment credentials"),
       new Setting("PLATZ_SERVER_KEY", "auth.server_key", "base64 server key; unset = data_dir/server.key"),
-      new Setting("PLATZ_AUTH_FAILURES_PER_MINUTE", "auth.failures_per_minute", "failed authentications per source address before 429"));
+      new Setting("PLATZ_AUTH_FAILURES_PER_MINUTE", "auth.failures_per_minute", "failed authentications per source address before 429"),
+      new Setting("PLATZ_MAX_CONFIG_BYTES", "limits.max_config_bytes", "largest deployment config or task operation, in bytes of JSON"));
 
   private ConfigLoader() {
   }
@@ -68,7 +69,8 @@ public final class ConfigLoader {
         positive(json, "auth.cache_size"),
         Duration.ofSeconds(positive(json, "auth.deployment_token_ttl_seconds")),
         Optional.ofNullable(optionalString(json, "auth.server_key")),
-        positive(json, "auth.failures_per_minute"));
+        positive(json, "auth.failures_per_minute"),
+        atLeast(json, "limits.max_config_bytes", 1024));
   }
 
   public static JsonObject bundledDefaults() {
@@ -149,6 +151,14 @@ public final class ConfigLoader {
     int value = nonNegative(json, path);
     if (value == 0) {
       throw new ConfigException(name(path) + " must be at least 1");
+    }
+    return value;
+  }
+
+  private static int atLeast(JsonObject json, String path, int minimum) {
+    int value = nonNegative(json, path);
+    if (value < minimum) {
+      throw new ConfigException(name(path) + " must be at least " + minimum + ", not " + value);
     }
     return value;
   }

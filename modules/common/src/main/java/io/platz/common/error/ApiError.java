@@ -59,6 +59,11 @@ public final class ApiError extends RuntimeException {
     return new ApiError(403, message);
   }
 
+  /** A value larger than this API accepts, like a body over 1 MiB. */
+  public static ApiError tooLarge(String message) {
+    return new ApiError(413, message);
+  }
+
   public static ApiError notFound(String what) {
     return new ApiError(404, what + " not found");
   }

@@ -112,6 +112,22 @@ public final class Fields {
     return Optional.of(object);
   }
 
+  /** As {@link #object(String)}, at most {@code maxBytes} long (413 otherwise). */
+  public Optional<JsonObject> object(String name, int maxBytes) {
+    return object(name).map(object -> atMostBytes(name, object, maxBytes));
+  }
+
+  /**
+   * The value, if its JSON is at most {@code maxBytes} long in UTF-8; a 413 naming the field and the limit otherwise.
+   * Everything stored as JSON is read back in lists, audit history and pages, so its size is every later read's.
+   */
+  public static JsonObject atMostBytes(String name, JsonObject value, int maxBytes) {
+    if (value.toBuffer().length() > maxBytes) {
+      throw ApiError.tooLarge("'" + name + "' must be at most " + maxBytes + " bytes of JSON");
+    }
+    return value;
+  }
+
   /** One of the given names, exactly (enum values are PascalCase strings in this API). */
   public Optional<String> oneOf(String name, java.util.List<String> allowed) {
     return string(name).map(text -> {

@@ -23,6 +23,7 @@ class ConfigLoaderTest {
     assertThat(config.dataDir()).isEqualTo(Path.of("data").toAbsolutePath());
     assertThat(config.adminEmail()).isEqualTo("admin@localhost");
     assertThat(config.deploymentTokenTtl()).isEqualTo(Duration.ofHours(1));
+    assertThat(config.maxConfigBytes()).isEqualTo(65_536);
   }
 
   @Test
@@ -44,5 +45,7 @@ class ConfigLoaderTest {
         .isInstanceOf(ConfigException.class).hasMessage("PLATZ_HTTP_PORT must be a port number (0-65535), not 70000");
     assertThatThrownBy(() -> ConfigLoader.load(Map.of("PLATZ_DATABASE_POOL_SIZE", "0")))
         .isInstanceOf(ConfigException.class).hasMessage("PLATZ_DATABASE_POOL_SIZE must be at least 1");
+    assertThatThrownBy(() -> ConfigLoader.load(Map.of("PLATZ_MAX_CONFIG_BYTES", "100")))
+        .isInstanceOf(ConfigException.class).hasMessage("PLATZ_MAX_CONFIG_BYTES must be at least 1024, not 100");
   }
 }

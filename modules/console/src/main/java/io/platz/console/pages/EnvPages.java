@@ -39,7 +39,7 @@ final class EnvPages {
     String id = Forms.id(ctx, "env");
     return header(calls, id, "deployments")
         .compose(env -> Future.all(
-                calls.get("/deployments", Query.of("env_id", id, "per_page", Query.ALL).json()),
+                calls.get("/deployments", Query.of("env_id", id, "simple", "true", "per_page", Query.ALL).json()),
                 kindNames(calls))
             .map(both -> {
               Map<String, String> kinds = both.resultAt(1);

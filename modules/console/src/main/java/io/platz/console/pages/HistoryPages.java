@@ -43,7 +43,7 @@ final class HistoryPages {
         .with("page", page).with("per_page", PER_PAGE);
     return EnvPages.header(calls, envId, deploymentId == null ? "history" : "deployments")
         .compose(env -> Future.all(
-                calls.get("/deployments", Query.of("env_id", envId, "include_deleted", "true", "per_page", Query.ALL).json()),
+                calls.get("/deployments", Query.of("env_id", envId, "include_deleted", "true", "simple", "true", "per_page", Query.ALL).json()),
                 EnvPages.kindNames(calls),
                 calls.get("/deployment-tasks", tasks.json()),
                 names.userOptions(filter.actingUserId()),

@@ -39,8 +39,8 @@ public final class DeploymentCommands {
 
   public static final List<String> STATUSES = List.of("Unknown", "Installing", "Renaming", "Upgrading", "Running", "Error",
       "Uninstalling", "Uninstalled", "Deleting");
-  private static final String COLUMNS =
-      "d.id, d.created_at, d.name, d.env_id, d.kind_id, d.enabled, d.status, d.config, d.description_md, d.deleted_at";
+  private static final String SIMPLE_COLUMNS = "d.id, d.created_at, d.name, d.env_id, d.kind_id, d.enabled, d.status, d.deleted_at";
+  private static final String COLUMNS = SIMPLE_COLUMNS + ", d.config, d.description_md";
   private static final String SUBJECT = "Deployment";
 
   private static final DeliveryOptions LOCAL = new DeliveryOptions().setLocalOnly(true);
@@ -49,12 +49,20 @@ public final class DeploymentCommands {
   private final AuditTrail audit;
   private final EventBus bus;
   private final DeploymentReads reads;
+  private final ConfigAudit configAudit;
+  private final int maxConfigBytes;
+  private final int maxPerPage;
 
-  public DeploymentCommands(Pool pool, AuditTrail audit, EventBus bus, DeploymentReads reads) {
+  /** {@code maxPerPage}: as many deployments as fit a page when each holds a config of {@code maxConfigBytes}. */
+  public DeploymentCommands(Pool pool, AuditTrail audit, EventBus bus, DeploymentReads reads, byte[] digestKey,
+                            int maxConfigBytes, int maxPerPage) {
     this.pool = pool;
     this.audit = audit;
     this.bus = bus;
     this.reads = reads;
+    this.configAudit = new ConfigAudit(digestKey);
+    this.maxConfigBytes = maxConfigBytes;
+    this.maxPerPage = maxPerPage;
   }
 
   public Future<Buffer> list(Command command) {
@@ -72,8 +80,13 @@ public final class DeploymentCommands {
     if (!query.bool("include_deleted").orElse(false)) {
       where.and("d.deleted_at IS NULL");
     }
-    return Pages.fetch(pool, COLUMNS, "deployments d", where, "d.created_at, d.id", PageRequest.from(command.params()),
-        DeploymentCommands::toJson);
+    // without config and description, for pickers and name lookups: small enough for the longest pages
+    if (query.bool("simple").orElse(false)) {
+      return Pages.fetch(pool, SIMPLE_COLUMNS, "deployments d", where, "d.created_at, d.id",
+          PageRequest.from(command.params()), DeploymentCommands::simpleJson);
+    }
+    return Pages.fetch(pool, COLUMNS, "deployments d", where, "d.created_at, d.id",
+        PageRequest.from(command.params(), maxPerPage), DeploymentCommands::toJson);
   }
 
   public Future<JsonObject> get(Command command) {
@@ -88,7 +101,7 @@ public final class DeploymentCommands {
     UUID env = body.requireUuid("env_id");
     UUID kind = body.requireUuid("kind_id");
     String name = Text.name("name", body.requireString("name"), 100);
-    JsonObject config = body.object("config").orElse(new JsonObject());
+    JsonObject config = body.object("config", maxConfigBytes).orElse(new JsonObject());
     boolean enabled = body.bool("enabled").orElse(true);
     String description = description(body);
     return Tx.run(pool, tx -> changing(tx).preparedQuery("""
@@ -98,7 +111,8 @@ public final class DeploymentCommands {
             .map(rows -> toJson(rows.iterator().next()))
             .compose(created -> audit.record(tx, new AuditEvent(AuditEventTypes.DEPLOYMENT_CREATED, Actor.of(command.actor()), env,
                     SUBJECT, UUID.fromString(created.getString("id")),
-                    new JsonObject().put("name", name).put("kind_id", kind.toString()).put("enabled", enabled)))
+                    new JsonObject().put("name", name).put("kind_id", kind.toString()).put("enabled", enabled)
+                        .put("config", configAudit.change(null, created.getJsonObject("config")))))
                 .map(created)))
         .recover(DeploymentCommands::nameTaken);
   }
@@ -110,7 +124,7 @@ public final class DeploymentCommands {
     String name = body.string("name").map(text -> Text.name("name", text, 100)).orElse(null);
     Boolean enabled = body.bool("enabled").orElse(null);
     String status = body.oneOf("status", STATUSES).orElse(null);
-    JsonObject config = body.object("config").orElse(null);
+    JsonObject config = body.object("config", maxConfigBytes).orElse(null);
     boolean describes = body.has("description_md");
     String description = description(body);
     return Tx.run(pool, tx -> changing(tx)
@@ -122,11 +136,11 @@ public final class DeploymentCommands {
               change(changes, before, "name", name);
               change(changes, before, "enabled", enabled);
               change(changes, before, "status", status);
-              change(changes, before, "config", config);
               if (describes && !Objects.equals(description, before.getString("description_md"))) {
-                changes.put("description_md", new JsonArray().add(before.getString("description_md")).add(description));
+                changes.put("description_md", configAudit.textChange(before.getString("description_md"), description));
               }
-              if (changes.isEmpty()) {
+              boolean reconfigures = config != null && !config.equals(before.getJsonObject("config"));
+              if (changes.isEmpty() && !reconfigures) {
                 return Future.succeededFuture(before);
               }
               return tx.sql().preparedQuery("""
@@ -136,8 +150,14 @@ public final class DeploymentCommands {
                       WHERE id = $1 RETURNING *""")
                   .execute(Tuple.of(id, name, enabled, status, config, describes, description))
                   .map(rows -> toJson(rows.iterator().next()))
-                  .compose(after -> audit.record(tx, new AuditEvent(AuditEventTypes.DEPLOYMENT_UPDATED, Actor.of(command.actor()),
-                      UUID.fromString(after.getString("env_id")), SUBJECT, id, new JsonObject().put("changes", changes))).map(after));
+                  .compose(after -> {
+                    if (reconfigures) {
+                      changes.put("config", configAudit.change(before.getJsonObject("config"), after.getJsonObject("config")));
+                    }
+                    return audit.record(tx, new AuditEvent(AuditEventTypes.DEPLOYMENT_UPDATED, Actor.of(command.actor()),
+                        UUID.fromString(after.getString("env_id")), SUBJECT, id, new JsonObject().put("changes", changes)))
+                        .map(after);
+                  });
             }))
         .recover(DeploymentCommands::nameTaken);
   }
@@ -199,6 +219,12 @@ public final class DeploymentCommands {
   }
 
   static JsonObject toJson(Row row) {
+    return simpleJson(row)
+        .put("config", (JsonObject) row.getValue("config"))
+        .put("description_md", row.getString("description_md"));
+  }
+
+  private static JsonObject simpleJson(Row row) {
     return new JsonObject()
         .put("id", Columns.uuid(row, "id"))
         .put("created_at", Columns.time(row, "created_at"))
@@ -207,8 +233,6 @@ public final class DeploymentCommands {
         .put("kind_id", Columns.uuid(row, "kind_id"))
         .put("enabled", row.getBoolean("enabled"))
         .put("status", row.getString("status"))
-        .put("config", (JsonObject) row.getValue("config"))
-        .put("description_md", row.getString("description_md"))
         .put("deleted_at", Columns.time(row, "deleted_at"));
   }
 

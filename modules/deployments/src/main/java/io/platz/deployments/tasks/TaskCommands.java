@@ -38,15 +38,22 @@ public final class TaskCommands {
       t.acting_bot_id, t.acting_deployment_id, t.canceled_by_user_id, t.canceled_by_bot_id, t.canceled_by_deployment_id,
       t.started_at, t.finished_at""";
   static final String SUBJECT = "DeploymentTask";
+  /** The audit keeps this much of a cancel's reason, the task all of it: every read of the trail carries its events. */
+  private static final int AUDITED_REASON = 2_000;
 
   private final Pool pool;
   private final AuditTrail audit;
   private final TaskWriter writer;
+  private final int maxOperationBytes;
+  private final int maxPerPage;
 
-  public TaskCommands(Pool pool, AuditTrail audit) {
+  /** {@code maxPerPage}: as many tasks as fit a page when each holds an operation of {@code maxOperationBytes}. */
+  public TaskCommands(Pool pool, AuditTrail audit, int maxOperationBytes, int maxPerPage) {
     this.pool = pool;
     this.audit = audit;
     this.writer = new TaskWriter(pool, audit);
+    this.maxOperationBytes = maxOperationBytes;
+    this.maxPerPage = maxPerPage;
   }
 
   /** Newest first, within the caller's scope (the deployments it may see). */
@@ -62,7 +69,7 @@ public final class TaskCommands {
         .andIf(query.instant("created_from").map(at -> at.atOffset(ZoneOffset.UTC)), "t.created_at >= ?")
         .andIf(query.instant("created_to").map(at -> at.atOffset(ZoneOffset.UTC)), "t.created_at < ?");
     return Pages.fetch(pool, COLUMNS, "deployment_tasks t", where, "t.created_at DESC, t.id DESC",
-        PageRequest.from(command.params()), TaskCommands::toJson);
+        PageRequest.from(command.params(), maxPerPage), TaskCommands::toJson);
   }
 
   public Future<JsonObject> get(Command command) {
@@ -79,6 +86,7 @@ public final class TaskCommands {
   public Future<JsonObject> create(Command command) {
     UUID deployment = Fields.body(command.body()).requireUuid("deployment_id");
     TaskOperation operation = TaskOperation.from(command.body());
+    Fields.atMostBytes("operation." + operation.type(), operation.payload(), maxOperationBytes);
     return writer.write(deployment, operation, command.actor()).map(TaskCommands::toJson);
   }
 
@@ -101,7 +109,7 @@ public final class TaskCommands {
               .map(rows -> toJson(rows.iterator().next()));
         })
         .compose(task -> audit.record(tx, new AuditEvent(AuditEventTypes.TASK_CANCELED, Actor.of(actor),
-            UUID.fromString(task.getString("env_id")), SUBJECT, id, new JsonObject().put("reason", reason))).map(task)));
+            UUID.fromString(task.getString("env_id")), SUBJECT, id, new JsonObject().put("reason", audited(reason)))).map(task)));
   }
 
   /** Pending → Started, Failed; Started → Done, Failed. The database refuses any other move. */
@@ -141,6 +149,11 @@ public final class TaskCommands {
               .put("acting_bot_id", Columns.uuid(row, "acting_bot_id"))
               .put("acting_deployment_id", Columns.uuid(row, "acting_deployment_id"));
         });
+  }
+
+  private static String audited(String reason) {
+    return reason == null || reason.codePointCount(0, reason.length()) <= AUDITED_REASON ? reason
+        : reason.substring(0, reason.offsetByCodePoints(0, AUDITED_REASON)) + "…";
   }
 
   private static Future<String> lockStatus(Tx tx, UUID id) {

@@ -8,6 +8,9 @@ import io.vertx.core.Future;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -15,10 +18,12 @@ import java.util.function.Supplier;
  * A bounded cache (Caffeine, least recently used out first) of things read from the database that a change can
  * revoke, shared by the verticles of one process.
  *
- * <p>Correct under revocation: every eviction bumps a generation counter first; a lookup that read the database
- * before an eviction and stores its result after it sees the generation move and drops what it stored. So once
- * an eviction has returned, no request is answered from a stale entry. The time-to-live is a safety net only,
- * for evictions from other processes that arrive through the database.
+ * <p>Correct under revocation: every eviction bumps a generation counter; a lookup that read the database before
+ * an eviction and comes to store its result after it sees the generation moved and stores nothing. The check and
+ * the store happen under a shared lock that an eviction takes exclusively, so a store either lands before the
+ * eviction (which then drops it) or sees its generation: once an eviction has returned, no request is answered
+ * from a stale entry, not even for a moment. The time-to-live is a safety net only, for evictions from other
+ * processes that arrive through the database.
  */
 public final class RevocableCache<K, V> {
 
@@ -26,6 +31,8 @@ public final class RevocableCache<K, V> {
 
   private final Cache<K, V> cache;
   private final AtomicLong generation = new AtomicLong();
+  /** Shared by stores, exclusive to evictions; lookups never take it. */
+  private final ReadWriteLock storing = new ReentrantReadWriteLock();
 
   public RevocableCache(int maximumSize) {
     this.cache = builder().maximumSize(maximumSize).build();
@@ -58,10 +65,16 @@ public final class RevocableCache<K, V> {
     return generation.get();
   }
 
+  /** Keeps {@code value} unless an eviction happened since {@code generationBeforeLoad}. */
   public void put(K key, V value, long generationBeforeLoad) {
-    cache.put(key, value);
-    if (generation.get() != generationBeforeLoad) {
-      cache.invalidate(key);
+    Lock lock = storing.readLock();
+    lock.lock();
+    try {
+      if (generation.get() == generationBeforeLoad) {
+        cache.put(key, value);
+      }
+    } finally {
+      lock.unlock();
     }
   }
 
@@ -92,19 +105,27 @@ public final class RevocableCache<K, V> {
   }
 
   public void evict(Collection<K> keys) {
-    generation.incrementAndGet();
-    cache.invalidateAll(keys);
+    evicting(() -> cache.invalidateAll(keys));
   }
 
   /** O(cache size): for rare events. */
   public void evictIf(Predicate<V> condition) {
-    generation.incrementAndGet();
-    cache.asMap().values().removeIf(condition);
+    evicting(() -> cache.asMap().values().removeIf(condition));
   }
 
   public void evictAll() {
-    generation.incrementAndGet();
-    cache.invalidateAll();
+    evicting(cache::invalidateAll);
+  }
+
+  private void evicting(Runnable eviction) {
+    Lock lock = storing.writeLock();
+    lock.lock();
+    try {
+      generation.incrementAndGet();
+      eviction.run();
+    } finally {
+      lock.unlock();
+    }
   }
 
   public long size() {
