@@ -22,10 +22,12 @@ public final class ServerKeys {
 
   private final byte[] tokenKey;
   private final byte[] auditKey;
+  private final byte[] signInFormKey;
 
   private ServerKeys(byte[] master) {
     this.tokenKey = derive(master, "platz token hash v1");
     this.auditKey = derive(master, "platz audit chain v1");
+    this.signInFormKey = derive(master, "platz console sign-in form v1");
   }
 
   public static ServerKeys load(Path dataDir, String fromEnvironment) {
@@ -58,6 +60,11 @@ public final class ServerKeys {
   /** Key for the HMAC-SHA-256 chain of audit events. */
   public byte[] auditKey() {
     return auditKey.clone();
+  }
+
+  /** Key for the HMAC that ties the console's sign-in form to the cookie sent with it. */
+  public byte[] signInFormKey() {
+    return signInFormKey.clone();
   }
 
   private static byte[] decode(String base64, String source) {

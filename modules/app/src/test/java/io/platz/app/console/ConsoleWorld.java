@@ -88,6 +88,13 @@ final class ConsoleWorld {
         .put("operation", new JsonObject().put("InvokeAction", new JsonObject().put("action_id", "restart").put("body", new JsonObject()))));
   }
 
+  /** The console sessions the server holds, as its metrics say. */
+  long sessionsHeld() {
+    return api.get("/metrics").body().lines().filter(line -> line.startsWith("platz_console_sessions "))
+        .mapToLong(line -> (long) Double.parseDouble(line.substring(line.indexOf(' ') + 1))).findFirst()
+        .orElseThrow(() -> new AssertionError("no platz_console_sessions in /metrics"));
+  }
+
   String deploymentCredential(String deployment) {
     Response response = api.post("/api/v2/deployments/" + deployment + "/credentials", admin, new JsonObject());
     assertThat(response.status()).as(response.body()).isEqualTo(201);

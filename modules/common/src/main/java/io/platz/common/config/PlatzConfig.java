@@ -12,6 +12,7 @@ import java.util.Optional;
  * @param httpInstances 0 means one HTTP verticle per core
  * @param serverKey empty means: the key in {@code dataDir/server.key}, created on first start
  * @param authFailuresPerMinute failed authentications one source address may make before it must wait
+ * @param console the admin console's cookies and session limits
  */
 public record PlatzConfig(
     String httpHost,
@@ -25,7 +26,8 @@ public record PlatzConfig(
     int authCacheSize,
     Duration deploymentTokenTtl,
     Optional<String> serverKey,
-    int authFailuresPerMinute) {
+    int authFailuresPerMinute,
+    ConsoleConfig console) {
 
   public int effectiveHttpInstances() {
     return httpInstances > 0 ? httpInstances : Runtime.getRuntime().availableProcessors();
@@ -37,17 +39,17 @@ public record PlatzConfig(
 
   public PlatzConfig withHttpPort(int port) {
     return new PlatzConfig(httpHost, port, httpInstances, shutdownTimeout, dataDir, databaseUrl,
-        databasePoolSize, adminEmail, authCacheSize, deploymentTokenTtl, serverKey, authFailuresPerMinute);
+        databasePoolSize, adminEmail, authCacheSize, deploymentTokenTtl, serverKey, authFailuresPerMinute, console);
   }
 
   public PlatzConfig withDataDir(Path dir) {
     return new PlatzConfig(httpHost, httpPort, httpInstances, shutdownTimeout, dir, databaseUrl,
-        databasePoolSize, adminEmail, authCacheSize, deploymentTokenTtl, serverKey, authFailuresPerMinute);
+        databasePoolSize, adminEmail, authCacheSize, deploymentTokenTtl, serverKey, authFailuresPerMinute, console);
   }
 
   public PlatzConfig withDatabaseUrl(String url) {
     return new PlatzConfig(httpHost, httpPort, httpInstances, shutdownTimeout, dataDir, Optional.ofNullable(url),
-        databasePoolSize, adminEmail, authCacheSize, deploymentTokenTtl, serverKey, authFailuresPerMinute);
+        databasePoolSize, adminEmail, authCacheSize, deploymentTokenTtl, serverKey, authFailuresPerMinute, console);
   }
 
   /** Never shows the database password or the server key. */
