@@ -9,6 +9,7 @@ import io.platz.api.TokenAuthentication;
 import io.platz.common.config.ConsoleConfig;
 import io.platz.console.data.ConsoleApi;
 import io.platz.console.live.HistoryStream;
+import io.platz.console.live.OpenStreams;
 import io.platz.console.pages.Routes;
 import io.platz.console.session.CookieSecurity;
 import io.platz.console.session.Sessions;
@@ -45,6 +46,7 @@ public final class Console implements RouteContribution {
   private final SignedInSessionStore store;
   private final CookieSecurity cookies;
   private final SignInCsrf signInCsrf;
+  private final OpenStreams streams = new OpenStreams(HistoryStream.PER_PERSON);
 
   /**
    * {@code failures} is the API's own: a wrong token typed into the sign-in form counts like one sent to the API.
@@ -75,7 +77,7 @@ public final class Console implements RouteContribution {
     SessionHandler overHttp = sessionHandler(false);
     SessionHandler overHttps = sessionHandler(true);
     root.routeWithRegex(PATHS).handler(ctx -> (cookies.secure(ctx) ? overHttps : overHttp).handle(ctx));
-    Routes.mount(root, api, sessions, signInCsrf, failures, new HistoryStream(vertx, api, sessions, store));
+    Routes.mount(root, api, sessions, signInCsrf, failures, new HistoryStream(vertx, api, sessions, store, streams));
   }
 
   private SessionHandler sessionHandler(boolean secure) {
