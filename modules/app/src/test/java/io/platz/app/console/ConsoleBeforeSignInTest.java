@@ -3,16 +3,15 @@ package io.platz.app.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.platz.app.console.ConsoleClient.Page;
-import io.platz.app.support.TestPlatform;
+import io.platz.app.support.SharedPlatform;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What an anonymous caller can make the console hold: nothing. No request before a sign-in succeeds stores a
@@ -23,22 +22,17 @@ class ConsoleBeforeSignInTest {
   /** No cookie jar: every request is a new visitor's. */
   private static final HttpClient VISITOR = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
-  private static TestPlatform platz;
+  @RegisterExtension
+  static final SharedPlatform PLATZ = new SharedPlatform();
   private static ConsoleWorld world;
 
   @BeforeAll
-  static void start() {
-    platz = TestPlatform.start();
-    world = new ConsoleWorld(platz);
-  }
-
-  @AfterAll
-  static void stop() {
-    platz.close();
+  static void world() {
+    world = new ConsoleWorld(PLATZ.platz());
   }
 
   private static ConsoleClient client() {
-    return new ConsoleClient(platz.platform().config().httpPort());
+    return world.browser();
   }
 
   @Test
@@ -101,7 +95,7 @@ class ConsoleBeforeSignInTest {
 
   @Test
   void overHttpsTheCookiesAreSecure() throws Exception {
-    int port = platz.platform().config().httpPort();
+    int port = PLATZ.platz().platform().config().httpPort();
     List<String> viaProxy = ConsoleClient.cookiesSetBySignIn(port, world.erin, "X-Forwarded-Proto", "https");
     assertThat(viaProxy).hasSize(2).allSatisfy(cookie -> assertThat(cookie).contains("; Secure").contains("HTTPOnly").contains("SameSite=Lax"));
     assertThat(viaProxy.get(1)).startsWith("platz.session=");
@@ -111,7 +105,7 @@ class ConsoleBeforeSignInTest {
   }
 
   private static HttpRequest.Builder request(String path) {
-    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + platz.platform().config().httpPort() + path));
+    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PLATZ.platz().platform().config().httpPort() + path));
   }
 
   /** Answered with {@code status}, and no session cookie: there is no session to name. */

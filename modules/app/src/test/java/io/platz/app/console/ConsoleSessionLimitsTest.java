@@ -2,13 +2,12 @@ package io.platz.app.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.platz.app.support.TestDatabases;
-import io.platz.app.support.TestPlatform;
+import io.platz.app.support.SharedPlatform;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What signed-in people can make the console hold: a few sessions each (here 2: signing in once more ends their
@@ -16,33 +15,22 @@ import org.junit.jupiter.api.Test;
  */
 class ConsoleSessionLimitsTest {
 
-  private static TestPlatform platz;
+  @RegisterExtension
+  static final SharedPlatform PLATZ = new SharedPlatform(Map.of("PLATZ_CONSOLE_SESSIONS_PER_PERSON", "2",
+      "PLATZ_CONSOLE_SESSIONS_MAX", "4"));
   private static ConsoleWorld world;
 
   @BeforeAll
-  static void start() {
-    platz = TestPlatform.start(TestPlatform.config(Map.of("PLATZ_DATABASE_URL", TestDatabases.freshDatabaseUrl(),
-        "PLATZ_CONSOLE_SESSIONS_PER_PERSON", "2", "PLATZ_CONSOLE_SESSIONS_MAX", "4")));
-    world = new ConsoleWorld(platz);
-  }
-
-  @AfterAll
-  static void stop() {
-    platz.close();
-  }
-
-  private static ConsoleClient signedIn(String token) {
-    ConsoleClient browser = new ConsoleClient(platz.platform().config().httpPort());
-    assertThat(browser.signIn(token).status()).isEqualTo(200);
-    return browser;
+  static void world() {
+    world = new ConsoleWorld(PLATZ.platz());
   }
 
   @Test
   void signingInOnceMoreThanAPersonMayEndsTheirOldestSession() {
-    ConsoleClient kims = signedIn(world.kim);
-    ConsoleClient first = signedIn(world.erin);
-    ConsoleClient second = signedIn(world.erin);
-    ConsoleClient third = signedIn(world.erin);
+    ConsoleClient kims = world.signedIn(world.kim);
+    ConsoleClient first = world.signedIn(world.erin);
+    ConsoleClient second = world.signedIn(world.erin);
+    ConsoleClient third = world.signedIn(world.erin);
 
     assertThat(first.get("/envs").location()).startsWith("/login?next=");
     assertThat(second.get("/envs").status()).isEqualTo(200);
@@ -56,13 +44,13 @@ class ConsoleSessionLimitsTest {
   void signingInBeyondTheLimitOfTheProcessEndsTheSessionIdleLongest() {
     List<String> tokens = List.of("One", "Two", "Three", "Four", "Five").stream()
         .map(name -> world.fixtures.userToken(world.fixtures.user("Cap " + name))).toList();
-    ConsoleClient one = signedIn(tokens.get(0));
-    ConsoleClient two = signedIn(tokens.get(1));
-    ConsoleClient three = signedIn(tokens.get(2));
-    ConsoleClient four = signedIn(tokens.get(3));
+    ConsoleClient one = world.signedIn(tokens.get(0));
+    ConsoleClient two = world.signedIn(tokens.get(1));
+    ConsoleClient three = world.signedIn(tokens.get(2));
+    ConsoleClient four = world.signedIn(tokens.get(3));
     assertThat(one.get("/envs").status()).isEqualTo(200);
 
-    ConsoleClient five = signedIn(tokens.get(4));
+    ConsoleClient five = world.signedIn(tokens.get(4));
     assertThat(two.get("/envs").location()).as("idle longest").startsWith("/login?next=");
     for (ConsoleClient still : List.of(one, three, four, five)) {
       assertThat(still.get("/envs").status()).isEqualTo(200);

@@ -63,6 +63,18 @@ final class ConsoleWorld {
     olga = fixtures.userToken(olgaId);
   }
 
+  /** A browser of its own: one cookie jar, so one console session. */
+  ConsoleClient browser() {
+    return new ConsoleClient(platz.platform().config().httpPort());
+  }
+
+  /** A browser signed in with {@code token}, on the page the sign-in led to. */
+  ConsoleClient signedIn(String token) {
+    ConsoleClient browser = browser();
+    assertThat(browser.signIn(token).status()).isEqualTo(200);
+    return browser;
+  }
+
   String created(String path, JsonObject body) {
     Response response = api.post("/api/v2" + path, admin, body);
     assertThat(response.status()).as(response.body()).isEqualTo(201);

@@ -3,8 +3,7 @@ package io.platz.app.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.platz.app.console.ConsoleClient.Events;
-import io.platz.app.support.TestDatabases;
-import io.platz.app.support.TestPlatform;
+import io.platz.app.support.SharedPlatform;
 import io.platz.common.bus.Addresses;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -12,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What a console user can make History's live streams cost: a stream only for an env they see, a few streams at
@@ -25,31 +24,20 @@ class HistoryStreamLimitsTest {
 
   private static final AtomicInteger TASK_READS = new AtomicInteger();
 
-  private static TestPlatform platz;
+  @RegisterExtension
+  static final SharedPlatform PLATZ = new SharedPlatform(Map.of("PLATZ_HTTP_INSTANCES", "1"),
+      vertx -> vertx.eventBus().addOutboundInterceptor(delivery -> {
+        String address = delivery.message().address();
+        if (address.equals(Addresses.Deployments.TASKS_GET) || address.startsWith(Addresses.Deployments.TASKS_GET + "@")) {
+          TASK_READS.incrementAndGet();
+        }
+        delivery.next();
+      }));
   private static ConsoleWorld world;
 
   @BeforeAll
-  static void start() {
-    platz = TestPlatform.start(TestPlatform.config(Map.of("PLATZ_DATABASE_URL", TestDatabases.freshDatabaseUrl(),
-        "PLATZ_HTTP_INSTANCES", "1")), vertx -> vertx.eventBus().addOutboundInterceptor(delivery -> {
-          String address = delivery.message().address();
-          if (address.equals(Addresses.Deployments.TASKS_GET) || address.startsWith(Addresses.Deployments.TASKS_GET + "@")) {
-            TASK_READS.incrementAndGet();
-          }
-          delivery.next();
-        }));
-    world = new ConsoleWorld(platz);
-  }
-
-  @AfterAll
-  static void stop() {
-    platz.close();
-  }
-
-  private static ConsoleClient signedIn(String token) {
-    ConsoleClient browser = new ConsoleClient(platz.platform().config().httpPort());
-    assertThat(browser.signIn(token).status()).isEqualTo(200);
-    return browser;
+  static void world() {
+    world = new ConsoleWorld(PLATZ.platz());
   }
 
   private static String live(String env) {
@@ -58,8 +46,8 @@ class HistoryStreamLimitsTest {
 
   @Test
   void aStreamOpensOnlyForAnEnvTheViewerSees() {
-    ConsoleClient olga = signedIn(world.olga);
-    ConsoleClient kim = signedIn(world.kim);
+    ConsoleClient olga = world.signedIn(world.olga);
+    ConsoleClient kim = world.signedIn(world.kim);
     for (String env : List.of(world.prod, world.staging, UUID.randomUUID().toString(), "not-an-env")) {
       try (Events refused = olga.events(live(env))) {
         assertThat(refused.status()).as(env).isEqualTo(404);
@@ -73,8 +61,8 @@ class HistoryStreamLimitsTest {
 
   @Test
   void aPersonHoldsAFewStreamsAndTheNextIsRefused() throws Exception {
-    ConsoleClient erinsLaptop = signedIn(world.erin);
-    ConsoleClient erinsPhone = signedIn(world.erin);
+    ConsoleClient erinsLaptop = world.signedIn(world.erin);
+    ConsoleClient erinsPhone = world.signedIn(world.erin);
     List<Events> open = new ArrayList<>();
     try {
       for (int i = 0; i < 5; i++) {
@@ -85,7 +73,7 @@ class HistoryStreamLimitsTest {
         assertThat(sixth.status()).isEqualTo(429);
         assertThat(String.join("\n", sixth.until("</html>", 5_000))).contains("At most 5 History pages of yours");
       }
-      try (Events adams = signedIn(world.adam).events(live(world.prod))) {
+      try (Events adams = world.signedIn(world.adam).events(live(world.prod))) {
         assertThat(adams.status()).as("another person's").isEqualTo(200);
       }
 
@@ -110,7 +98,7 @@ class HistoryStreamLimitsTest {
       for (String name : List.of("Tess Tabs", "Uma Other")) {
         String id = world.fixtures.user(name);
         world.envRole(world.prod, "user_id", id, "User");
-        ConsoleClient browser = signedIn(world.fixtures.userToken(id));
+        ConsoleClient browser = world.signedIn(world.fixtures.userToken(id));
         int tabs = name.startsWith("Tess") ? 5 : 1;
         for (int i = 0; i < tabs; i++) {
           Events stream = browser.events(live(world.prod) + (i == 4 ? "?acting_user_id=" + world.kimId : ""));
