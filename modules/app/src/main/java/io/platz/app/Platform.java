@@ -97,11 +97,12 @@ public final class Platform {
     DeploymentOptions offTheEventLoops = new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER);
     int perCore = config.effectiveHttpInstances();
     FailedAuthentications failures = new FailedAuthentications(config.authFailuresPerMinute());
+    Console console = new Console(vertx, config.console(), context.keys().signInFormKey(), failures, metrics);
     return vertx.deployVerticle(() -> new AuditVerticle(context), offTheEventLoops).onSuccess(deployments::push)
         .compose(id -> AuthModule.deploy(vertx, context, perCore)).onSuccess(ids -> ids.forEach(deployments::push))
         .compose(id -> PermissionsModule.deploy(vertx, context, perCore)).onSuccess(ids -> ids.forEach(deployments::push))
         .compose(id -> DeploymentsModule.deploy(vertx, context, perCore)).onSuccess(ids -> ids.forEach(deployments::push))
-        .compose(id -> vertx.deployVerticle(() -> new ApiVerticle(config, metrics, List.of(new Console(failures)), failures),
+        .compose(id -> vertx.deployVerticle(() -> new ApiVerticle(config, metrics, List.of(console), failures),
             new DeploymentOptions().setInstances(perCore)))
         .onSuccess(deployments::push)
         .mapEmpty();

@@ -1,13 +1,20 @@
 package io.platz.console;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.platz.api.FailedAuthentications;
 import io.platz.api.Gateway;
 import io.platz.api.RouteContribution;
 import io.platz.api.TokenAuthentication;
+import io.platz.common.config.ConsoleConfig;
 import io.platz.console.data.ConsoleApi;
 import io.platz.console.live.HistoryStream;
+import io.platz.console.live.OpenStreams;
 import io.platz.console.pages.Routes;
+import io.platz.console.session.CookieSecurity;
 import io.platz.console.session.Sessions;
+import io.platz.console.session.SignInCsrf;
+import io.platz.console.session.SignedInSessionStore;
 import io.platz.console.web.Assets;
 import io.platz.console.web.SecurityHeaders;
 import io.vertx.core.Vertx;
@@ -17,8 +24,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.SessionHandler;
 import io.vertx.ext.web.handler.StaticHandler;
-import io.vertx.ext.web.sstore.LocalSessionStore;
-import io.vertx.ext.web.sstore.SessionStore;
 
 /**
  * The admin console: web pages on the API's port, one more adapter over the same services. Every read and write
@@ -26,8 +31,9 @@ import io.vertx.ext.web.sstore.SessionStore;
  * that does the same, so the permissions module decides everything and the console can do nothing the API would
  * refuse. It holds no rules of its own.
  *
- * <p>Sessions live in this process ({@link LocalSessionStore}, shared by the HTTP verticle instances): several
- * Platz instances behind one address would need a clustered session store, or sticky sessions.
+ * <p>One instance serves every HTTP verticle instance, which share its sessions and its limits. Sessions live in
+ * this process ({@link SignedInSessionStore}): several Platz instances behind one address would need sticky
+ * sessions.
  */
 public final class Console implements RouteContribution {
 
@@ -37,17 +43,29 @@ public final class Console implements RouteContribution {
   private static final int FORM_LIMIT = 64 * 1024;
 
   private final FailedAuthentications failures;
+  private final SignedInSessionStore store;
+  private final CookieSecurity cookies;
+  private final SignInCsrf signInCsrf;
+  private final OpenStreams streams = new OpenStreams(HistoryStream.PER_PERSON);
 
-  /** {@code failures} is the API's own: a wrong token typed into the sign-in form counts like one sent to the API. */
-  public Console(FailedAuthentications failures) {
+  /**
+   * {@code failures} is the API's own: a wrong token typed into the sign-in form counts like one sent to the API.
+   * {@code metrics} gets the number of sessions held ({@code platz_console_sessions}).
+   */
+  public Console(Vertx vertx, ConsoleConfig settings, byte[] signInFormKey, FailedAuthentications failures,
+                 MeterRegistry metrics) {
     this.failures = failures;
+    this.store = new SignedInSessionStore(vertx, settings.sessionsPerPerson(), settings.sessionsMax());
+    this.cookies = new CookieSecurity(settings.secureCookie());
+    this.signInCsrf = new SignInCsrf(signInFormKey, cookies);
+    Gauge.builder("platz.console.sessions", store, SignedInSessionStore::count)
+        .description("signed-in console sessions held by this process").register(metrics);
   }
 
   @Override
   public void mount(Vertx vertx, Router root) {
     ConsoleApi api = new ConsoleApi(new Gateway(vertx.eventBus()));
     Sessions sessions = new Sessions(new TokenAuthentication(vertx.eventBus(), failures), SESSION_COOKIE);
-    SessionStore store = LocalSessionStore.create(vertx);
 
     root.route("/webjars/*").handler(SecurityHeaders::handle)
         .handler(StaticHandler.create(Assets.WEBJARS).setMaxAgeSeconds(86_400));
@@ -56,12 +74,19 @@ public final class Console implements RouteContribution {
 
     root.routeWithRegex(PATHS).handler(SecurityHeaders::handle);
     root.routeWithRegex(HttpMethod.POST, PATHS).handler(BodyHandler.create(false).setBodyLimit(FORM_LIMIT));
-    root.routeWithRegex(PATHS).handler(SessionHandler.create(store)
+    SessionHandler overHttp = sessionHandler(false);
+    SessionHandler overHttps = sessionHandler(true);
+    root.routeWithRegex(PATHS).handler(ctx -> (cookies.secure(ctx) ? overHttps : overHttp).handle(ctx));
+    Routes.mount(root, api, sessions, signInCsrf, failures, new HistoryStream(vertx, api, sessions, store, streams));
+  }
+
+  private SessionHandler sessionHandler(boolean secure) {
+    return SessionHandler.create(store)
         .setSessionCookieName(SESSION_COOKIE)
         .setCookieHttpOnlyFlag(true)
+        .setCookieSecureFlag(secure)
         // Lax, not Strict: a link into the console from elsewhere keeps the session; writes carry a CSRF token anyway
         .setCookieSameSite(CookieSameSite.LAX)
-        .setLazySession(true));
-    Routes.mount(root, api, sessions, failures, new HistoryStream(vertx, api, sessions, store));
+        .setLazySession(true);
   }
 }

@@ -23,11 +23,13 @@ public final class ServerKeys {
   private final byte[] tokenKey;
   private final byte[] auditKey;
   private final byte[] digestKey;
+  private final byte[] signInFormKey;
 
   private ServerKeys(byte[] master) {
     this.tokenKey = derive(master, "platz token hash v1");
     this.auditKey = derive(master, "platz audit chain v1");
     this.digestKey = derive(master, "platz audit digest v1");
+    this.signInFormKey = derive(master, "platz console sign-in form v1");
   }
 
   public static ServerKeys load(Path dataDir, String fromEnvironment) {
@@ -65,6 +67,11 @@ public final class ServerKeys {
   /** Key for the HMAC-SHA-256 digests by which audit events tell values apart without holding them. */
   public byte[] digestKey() {
     return digestKey.clone();
+  }
+
+  /** Key for the HMAC that ties the console's sign-in form to the cookie sent with it. */
+  public byte[] signInFormKey() {
+    return signInFormKey.clone();
   }
 
   private static byte[] decode(String base64, String source) {

@@ -137,8 +137,50 @@ final class ConsoleClient {
     }
   }
 
+  /**
+   * Signs in through the form with {@code headers} on both requests and answers every cookie the server set, as
+   * its {@code Set-Cookie} lines. The sign-in cookie goes back by hand: a jar would keep a {@code Secure} cookie
+   * from plain http.
+   */
+  static List<String> cookiesSetBySignIn(int port, String token, String... headers) throws Exception {
+    HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    URI login = URI.create("http://127.0.0.1:" + port + "/login");
+    HttpResponse<String> form = http.send(withHeaders(HttpRequest.newBuilder(login), headers).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+    List<String> set = new ArrayList<>(form.headers().allValues("set-cookie"));
+    String signInCookie = set.stream().filter(cookie -> cookie.startsWith("platz.signin=")).findFirst().orElseThrow();
+    String csrf = Jsoup.parse(form.body()).select("meta[name=csrf-token]").attr("content");
+    HttpResponse<String> signedIn = http.send(withHeaders(HttpRequest.newBuilder(login), headers)
+        .header("cookie", signInCookie.substring(0, signInCookie.indexOf(';')))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(form("token", token, "_csrf", csrf))).build(), HttpResponse.BodyHandlers.ofString());
+    if (signedIn.statusCode() != 303) {
+      throw new AssertionError("sign-in answered " + signedIn.statusCode());
+    }
+    set.addAll(signedIn.headers().allValues("set-cookie"));
+    return set;
+  }
+
+  private static HttpRequest.Builder withHeaders(HttpRequest.Builder request, String... headers) {
+    return headers.length == 0 ? request : request.headers(headers);
+  }
+
   List<HttpCookie> cookies() {
     return cookies.getCookieStore().getCookies();
+  }
+
+  /** A cookie this site did not set, as another site or a shared computer might plant it. */
+  void plantCookie(String name, String value) {
+    HttpCookie cookie = new HttpCookie(name, value);
+    // as the jar files a cookie the server set, so that one of the same name replaces it
+    cookie.setDomain(URI.create(base).getHost());
+    cookie.setPath("/");
+    cookie.setVersion(0);
+    cookies.getCookieStore().add(URI.create(base), cookie);
+  }
+
+  String cookie(String name) {
+    return cookies().stream().filter(cookie -> cookie.getName().equals(name)).map(HttpCookie::getValue).findFirst().orElse(null);
   }
 
   String csrf() {

@@ -68,7 +68,8 @@ class ConsoleSessionTest {
     browser.get("/login");
     Page answer = browser.post("/login", "token", world.erin);
     String setCookie = answer.header("set-cookie");
-    assertThat(setCookie).startsWith("platz.session=").contains("HTTPOnly").contains("SameSite=Lax").contains("Path=/");
+    assertThat(setCookie).startsWith("platz.session=").contains("HTTPOnly").contains("SameSite=Lax").contains("Path=/")
+        .as("plain http, no proxy saying https").doesNotContain("Secure");
     for (String path : List.of("/envs", "/envs/" + world.prod, "/profile/tokens", "/envs/" + world.prod + "/history")) {
       Page page = browser.get(path);
       assertThat(page.status()).as(path).isEqualTo(200);
@@ -80,13 +81,17 @@ class ConsoleSessionTest {
   }
 
   @Test
-  void signingInRegeneratesTheSessionId() {
-    ConsoleClient browser = client();
-    browser.get("/login");
-    String before = browser.cookies().get(0).getValue();
-    browser.post("/login", "token", world.erin);
-    assertThat(browser.cookies()).hasSize(1);
-    assertThat(browser.cookies().get(0).getValue()).isNotEqualTo(before);
+  void signingInNeverKeepsASessionIdPlantedBefore() {
+    String planted = "f1xed".repeat(13);
+    ConsoleClient victim = client();
+    victim.plantCookie("platz.session", planted);
+    victim.signIn(world.erin);
+    assertThat(victim.cookie("platz.session")).isNotEqualTo(planted);
+    assertThat(victim.get("/profile/tokens").status()).isEqualTo(200);
+
+    ConsoleClient planter = client();
+    planter.plantCookie("platz.session", planted);
+    assertThat(planter.get("/profile/tokens").status()).as("the planted id is nobody's session").isEqualTo(303);
   }
 
   @Test

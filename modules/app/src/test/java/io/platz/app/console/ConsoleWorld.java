@@ -63,6 +63,18 @@ final class ConsoleWorld {
     olga = fixtures.userToken(olgaId);
   }
 
+  /** A browser of its own: one cookie jar, so one console session. */
+  ConsoleClient browser() {
+    return new ConsoleClient(platz.platform().config().httpPort());
+  }
+
+  /** A browser signed in with {@code token}, on the page the sign-in led to. */
+  ConsoleClient signedIn(String token) {
+    ConsoleClient browser = browser();
+    assertThat(browser.signIn(token).status()).isEqualTo(200);
+    return browser;
+  }
+
   String created(String path, JsonObject body) {
     Response response = api.post("/api/v2" + path, admin, body);
     assertThat(response.status()).as(response.body()).isEqualTo(201);
@@ -86,6 +98,13 @@ final class ConsoleWorld {
   Response restart(String token, String deployment) {
     return api.post("/api/v2/deployment-tasks", token, new JsonObject().put("deployment_id", deployment)
         .put("operation", new JsonObject().put("InvokeAction", new JsonObject().put("action_id", "restart").put("body", new JsonObject()))));
+  }
+
+  /** The console sessions the server holds, as its metrics say. */
+  long sessionsHeld() {
+    return api.get("/metrics").body().lines().filter(line -> line.startsWith("platz_console_sessions "))
+        .mapToLong(line -> (long) Double.parseDouble(line.substring(line.indexOf(' ') + 1))).findFirst()
+        .orElseThrow(() -> new AssertionError("no platz_console_sessions in /metrics"));
   }
 
   String deploymentCredential(String deployment) {

@@ -1,6 +1,7 @@
 package io.platz.app.support;
 
 import io.platz.common.config.PlatzConfig;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 import io.vertx.core.Vertx;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class SharedPlatform implements BeforeAllCallback, AfterAllCallback {
 
+  private final Map<String, String> settings;
   private final Consumer<Vertx> beforeDeploy;
   private TestPlatform platz;
   private Fixtures fixtures;
@@ -24,12 +26,24 @@ public final class SharedPlatform implements BeforeAllCallback, AfterAllCallback
 
   /** With {@code beforeDeploy} run on the server's Vert.x before its verticles start. */
   public SharedPlatform(Consumer<Vertx> beforeDeploy) {
+    this(Map.of(), beforeDeploy);
+  }
+
+  /** With these settings (as environment variables) beside the fresh database. */
+  public SharedPlatform(Map<String, String> settings) {
+    this(settings, vertx -> { });
+  }
+
+  public SharedPlatform(Map<String, String> settings, Consumer<Vertx> beforeDeploy) {
+    this.settings = settings;
     this.beforeDeploy = beforeDeploy;
   }
 
   @Override
   public void beforeAll(ExtensionContext context) {
-    PlatzConfig config = TestPlatform.config(Map.of("PLATZ_DATABASE_URL", TestDatabases.freshDatabaseUrl()));
+    Map<String, String> env = new HashMap<>(settings);
+    env.put("PLATZ_DATABASE_URL", TestDatabases.freshDatabaseUrl());
+    PlatzConfig config = TestPlatform.config(env);
     platz = TestPlatform.start(config, beforeDeploy);
     fixtures = new Fixtures(platz);
   }

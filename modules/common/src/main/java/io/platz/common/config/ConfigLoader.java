@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -36,7 +37,10 @@ public final class ConfigLoader {
       new Setting("PLATZ_DEPLOYMENT_TOKEN_TTL_SECONDS", "auth.deployment_token_ttl_seconds", "lifetime of deployment credentials"),
       new Setting("PLATZ_SERVER_KEY", "auth.server_key", "base64 server key; unset = data_dir/server.key"),
       new Setting("PLATZ_AUTH_FAILURES_PER_MINUTE", "auth.failures_per_minute", "failed authentications per source address before 429"),
-      new Setting("PLATZ_MAX_CONFIG_BYTES", "limits.max_config_bytes", "largest deployment config or task operation, in bytes of JSON"));
+      new Setting("PLATZ_MAX_CONFIG_BYTES", "limits.max_config_bytes", "largest deployment config or task operation, in bytes of JSON"),
+      new Setting("PLATZ_CONSOLE_SECURE_COOKIE", "console.secure_cookie", "auto, true or false: console cookies sent over https only"),
+      new Setting("PLATZ_CONSOLE_SESSIONS_PER_PERSON", "console.sessions_per_person", "console sessions one person may hold"),
+      new Setting("PLATZ_CONSOLE_SESSIONS_MAX", "console.sessions_max", "console sessions the process holds"));
 
   private ConfigLoader() {
   }
@@ -70,7 +74,9 @@ public final class ConfigLoader {
         Duration.ofSeconds(positive(json, "auth.deployment_token_ttl_seconds")),
         Optional.ofNullable(optionalString(json, "auth.server_key")),
         positive(json, "auth.failures_per_minute"),
-        atLeast(json, "limits.max_config_bytes", 1024));
+        atLeast(json, "limits.max_config_bytes", 1024),
+        new ConsoleConfig(secureCookie(json, "console.secure_cookie"), positive(json, "console.sessions_per_person"),
+            positive(json, "console.sessions_max")));
   }
 
   public static JsonObject bundledDefaults() {
@@ -161,6 +167,15 @@ public final class ConfigLoader {
       throw new ConfigException(name(path) + " must be at least " + minimum + ", not " + value);
     }
     return value;
+  }
+
+  private static ConsoleConfig.SecureCookie secureCookie(JsonObject json, String path) {
+    String value = string(json, path);
+    try {
+      return ConsoleConfig.SecureCookie.valueOf(value.trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(name(path) + " must be auto, true or false, not '" + value + "'");
+    }
   }
 
   private static int port(JsonObject json, String path) {

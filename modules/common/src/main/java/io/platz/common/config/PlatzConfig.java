@@ -13,6 +13,7 @@ import java.util.Optional;
  * @param serverKey empty means: the key in {@code dataDir/server.key}, created on first start
  * @param authFailuresPerMinute failed authentications one source address may make before it must wait
  * @param maxConfigBytes the most a deployment's {@code config} or a task's operation may weigh, as UTF-8 JSON
+ * @param console the admin console's cookies and session limits
  */
 public record PlatzConfig(
     String httpHost,
@@ -27,7 +28,8 @@ public record PlatzConfig(
     Duration deploymentTokenTtl,
     Optional<String> serverKey,
     int authFailuresPerMinute,
-    int maxConfigBytes) {
+    int maxConfigBytes,
+    ConsoleConfig console) {
 
   public int effectiveHttpInstances() {
     return httpInstances > 0 ? httpInstances : Runtime.getRuntime().availableProcessors();
@@ -40,19 +42,19 @@ public record PlatzConfig(
   public PlatzConfig withHttpPort(int port) {
     return new PlatzConfig(httpHost, port, httpInstances, shutdownTimeout, dataDir, databaseUrl,
         databasePoolSize, adminEmail, authCacheSize, deploymentTokenTtl, serverKey, authFailuresPerMinute,
-        maxConfigBytes);
+        maxConfigBytes, console);
   }
 
   public PlatzConfig withDataDir(Path dir) {
     return new PlatzConfig(httpHost, httpPort, httpInstances, shutdownTimeout, dir, databaseUrl,
         databasePoolSize, adminEmail, authCacheSize, deploymentTokenTtl, serverKey, authFailuresPerMinute,
-        maxConfigBytes);
+        maxConfigBytes, console);
   }
 
   public PlatzConfig withDatabaseUrl(String url) {
     return new PlatzConfig(httpHost, httpPort, httpInstances, shutdownTimeout, dataDir, Optional.ofNullable(url),
         databasePoolSize, adminEmail, authCacheSize, deploymentTokenTtl, serverKey, authFailuresPerMinute,
-        maxConfigBytes);
+        maxConfigBytes, console);
   }
 
   /** Never shows the database password or the server key. */

@@ -48,4 +48,16 @@ class ConfigLoaderTest {
     assertThatThrownBy(() -> ConfigLoader.load(Map.of("PLATZ_MAX_CONFIG_BYTES", "100")))
         .isInstanceOf(ConfigException.class).hasMessage("PLATZ_MAX_CONFIG_BYTES must be at least 1024, not 100");
   }
+
+  @Test
+  void theConsoleSettings() {
+    assertThat(ConfigLoader.load(Map.of()).console()).isEqualTo(new ConsoleConfig(ConsoleConfig.SecureCookie.AUTO, 10, 10_000));
+    PlatzConfig set = ConfigLoader.load(Map.of("PLATZ_CONSOLE_SECURE_COOKIE", "false", "PLATZ_CONSOLE_SESSIONS_PER_PERSON", "3",
+        "PLATZ_CONSOLE_SESSIONS_MAX", "500"));
+    assertThat(set.console()).isEqualTo(new ConsoleConfig(ConsoleConfig.SecureCookie.FALSE, 3, 500));
+    assertThatThrownBy(() -> ConfigLoader.load(Map.of("PLATZ_CONSOLE_SECURE_COOKIE", "yes")))
+        .isInstanceOf(ConfigException.class).hasMessage("PLATZ_CONSOLE_SECURE_COOKIE must be auto, true or false, not 'yes'");
+    assertThatThrownBy(() -> ConfigLoader.load(Map.of("PLATZ_CONSOLE_SESSIONS_MAX", "0")))
+        .isInstanceOf(ConfigException.class).hasMessage("PLATZ_CONSOLE_SESSIONS_MAX must be at least 1");
+  }
 }

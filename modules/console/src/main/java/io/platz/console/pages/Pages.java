@@ -123,21 +123,24 @@ public final class Pages {
 
   /** A write without the session's CSRF token: refused before anything is asked. */
   static void forbidden(RoutingContext ctx) {
-    html(ctx, 403, Views.render("error.jte", Map.of("layout", new Layout("Not allowed - Platz", null, null, null),
-        "view", new ErrorView(403, "Not allowed", "This form has expired or did not come from this console. Reload the page and try again."))));
+    error(ctx, 403, "Not allowed", "This form has expired or did not come from this console. Reload the page and try again.");
   }
 
   /** A failure no handler answered (a form over the size limit, a bug): a page with no detail. */
   public static void failure(RoutingContext ctx, int status) {
     String message = status == 413 ? "That form is too large." : status < 500 ? "The request was refused." : "Something went wrong on our side. Please try again.";
-    html(ctx, status, Views.render("error.jte", Map.of("layout", new Layout("Error - Platz", null, null, null),
-        "view", new ErrorView(status, "Error", message))));
+    error(ctx, status, "Error", message);
   }
 
   /** For a page the console has no route for. */
   public static void notFound(RoutingContext ctx) {
-    html(ctx, 404, Views.render("error.jte", Map.of("layout", new Layout("Not found - Platz", null, null, null),
-        "view", new ErrorView(404, "Not found", "There is nothing here, or nothing you may see."))));
+    error(ctx, 404, "Not found", "There is nothing here, or nothing you may see.");
+  }
+
+  /** A page that says only why the request was refused, without the frame of a signed-in person. */
+  public static void error(RoutingContext ctx, int status, String title, String message) {
+    html(ctx, status, Views.render("error.jte", Map.of("layout", new Layout(title + " - Platz", null, null, null),
+        "view", new ErrorView(status, title, message))));
   }
 
   public static void html(RoutingContext ctx, int status, String body) {

@@ -3,23 +3,28 @@ package io.platz.console.pages;
 import io.platz.api.FailedAuthentications;
 import io.platz.console.session.Csrf;
 import io.platz.console.session.Sessions;
+import io.platz.console.session.SignInCsrf;
 import io.platz.console.view.Layout;
 import io.platz.console.view.LoginView;
 import io.platz.console.web.Views;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.Session;
 import java.util.Map;
 import java.util.Optional;
 
-/** /login and /logout. The token typed in is verified, kept in the server-side session, and never sent back. */
+/**
+ * /login and /logout. The token typed in is verified, kept in the server-side session, and never sent back. Until
+ * a sign-in succeeds nothing is stored: the form's CSRF token is the {@link SignInCsrf} of a cookie.
+ */
 final class SignInPages {
 
   private final Sessions sessions;
+  private final SignInCsrf csrf;
   private final FailedAuthentications failures;
 
-  SignInPages(Sessions sessions, FailedAuthentications failures) {
+  SignInPages(Sessions sessions, SignInCsrf csrf, FailedAuthentications failures) {
     this.sessions = sessions;
+    this.csrf = csrf;
     this.failures = failures;
   }
 
@@ -32,7 +37,7 @@ final class SignInPages {
   /** Already signed in (and still valid): straight on. */
   private void form(RoutingContext ctx) {
     String next = Sessions.safeNext(ctx.queryParams().get("next"));
-    sessions.viewer(ctx.session()).onComplete(viewer -> {
+    sessions.viewer(ctx).onComplete(viewer -> {
       if (viewer.succeeded() && viewer.result().isPresent()) {
         Pages.redirect(ctx, next);
         return;
@@ -45,12 +50,12 @@ final class SignInPages {
   }
 
   private void signIn(RoutingContext ctx) {
-    if (!Csrf.valid(ctx)) {
+    if (!csrf.valid(ctx)) {
       Pages.forbidden(ctx);
       return;
     }
     String next = Sessions.safeNext(ctx.request().getFormAttribute("next"));
-    sessions.signIn(ctx.session(), ctx.request().getFormAttribute("token"))
+    sessions.signIn(ctx, ctx.request().getFormAttribute("token"))
         .onSuccess(refusal -> answer(ctx, next, refusal))
         .onFailure(ctx::fail);
   }
@@ -80,9 +85,8 @@ final class SignInPages {
     Pages.redirect(ctx, "/login?signed_out=1");
   }
 
-  private static void render(RoutingContext ctx, int status, LoginView view) {
-    Session session = ctx.session();
-    Layout layout = new Layout("Sign in", null, Csrf.of(session), null);
+  private void render(RoutingContext ctx, int status, LoginView view) {
+    Layout layout = new Layout("Sign in", null, csrf.token(ctx), null);
     Pages.html(ctx, status, Views.render("login.jte", Map.of("layout", layout, "view", view)));
   }
 }

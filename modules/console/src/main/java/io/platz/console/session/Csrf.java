@@ -8,9 +8,10 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * A synchronizer token per session: rendered into each form (a hidden field) and into a meta tag that the
- * console's script copies into htmx's requests (a header). A write without it is refused. It does not rotate,
- * so several tabs and the back button keep working; a new one is made at sign-in.
+ * A synchronizer token per signed-in session: rendered into each form (a hidden field) and into a meta tag that
+ * the console's script copies into htmx's requests (a header). A write without it is refused. It is made at
+ * sign-in and does not rotate, so several tabs and the back button keep working. (The sign-in form itself has
+ * no session yet: see {@link SignInCsrf}.)
  */
 public final class Csrf {
 
@@ -22,27 +23,24 @@ public final class Csrf {
   private Csrf() {
   }
 
-  /** The session's token, made on first use (which is what starts an anonymous session on the sign-in page). */
-  public static String of(Session session) {
-    String token = session.get(KEY);
-    if (token == null) {
-      token = renew(session);
-    }
-    return token;
+  static String of(Session session) {
+    return session.get(KEY);
   }
 
-  static String renew(Session session) {
+  static void renew(Session session) {
     byte[] random = new byte[32];
     RANDOM.nextBytes(random);
-    String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-    session.put(KEY, token);
-    return token;
+    session.put(KEY, Base64.getUrlEncoder().withoutPadding().encodeToString(random));
   }
 
-  /** Whether a write carries the session's token, in the header (htmx) or the form field; compared in constant time. */
+  /** Whether a write carries the session's token. */
   public static boolean valid(RoutingContext ctx) {
     Session session = ctx.session();
-    String expected = session == null ? null : session.get(KEY);
+    return matches(session == null ? null : session.get(KEY), ctx);
+  }
+
+  /** Whether the request carries {@code expected}, in the header (htmx) or the form field; compared in constant time. */
+  static boolean matches(String expected, RoutingContext ctx) {
     String presented = ctx.request().getHeader(HEADER);
     if (presented == null) {
       presented = ctx.request().getFormAttribute(FIELD);

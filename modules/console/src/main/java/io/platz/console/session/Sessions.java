@@ -30,6 +30,8 @@ public final class Sessions {
       + "their credentials exist solely to authenticate API calls.";
   public static final String NOT_ACCEPTED = "That token was not accepted: " + ApiError.UNAUTHORIZED_MESSAGE + ".";
   static final String TOKEN = "platz.token";
+  /** Whose session it is (their id), for the store's limit per person. */
+  static final String PERSON = "platz.person";
 
   private final TokenAuthentication auth;
   private final String cookieName;
@@ -40,10 +42,11 @@ public final class Sessions {
   }
 
   /**
-   * Signs the session in with {@code token}, or answers why not. A bot's or a deployment's token is told apart by
-   * its prefix and refused without a verification: it could never open a session anyway.
+   * Signs this request's session in with {@code token}, or answers why not. A bot's or a deployment's token is told
+   * apart by its prefix and refused without a verification: it could never open a session anyway. Only a sign-in
+   * that succeeds touches the session, so a refused one leaves nothing on the server.
    */
-  public Future<Optional<String>> signIn(Session session, String token) {
+  public Future<Optional<String>> signIn(RoutingContext ctx, String token) {
     Optional<ParsedToken> parsed = TokenFormat.parse(token == null ? null : token.strip());
     if (parsed.isEmpty()) {
       return Future.succeededFuture(Optional.of(NOT_ACCEPTED));
@@ -59,9 +62,12 @@ public final class Sessions {
     String verified = token.strip();
     return auth.authenticate(new TokenCredentials(verified))
         .map(user -> {
-          // a fresh session id at every sign-in: a session id planted before it is worth nothing after
+          Session session = ctx.session();
+          // a fresh session id at every sign-in: a session id planted before it is worth nothing after (and the
+          // store keeps a session it has not seen only when its id was just regenerated)
           session.regenerateId();
           session.put(TOKEN, verified);
+          session.put(PERSON, Identity.fromJson(user.principal()).id().toString());
           Csrf.renew(session);
           return Optional.<String>empty();
         })
@@ -75,7 +81,6 @@ public final class Sessions {
   /** Route handler: the viewer of this request, verified now; without one, off to the sign-in page. */
   public void requireViewer(RoutingContext ctx) {
     if (ctx.request().getCookie(cookieName) == null) {
-      // no session to look up: asking for one would start (and store) an empty one for every stray request
       toSignIn(ctx, false);
       return;
     }
@@ -94,6 +99,14 @@ public final class Sessions {
         ctx.fail(result.cause());
       }
     });
+  }
+
+  /**
+   * The viewer of this request's session, if it has one. Without a session cookie there is nothing to look up, and
+   * asking for the session would make an empty one (never stored, but sent back as a cookie).
+   */
+  public Future<Optional<Viewer>> viewer(RoutingContext ctx) {
+    return ctx.request().getCookie(cookieName) == null ? Future.succeededFuture(Optional.empty()) : viewer(ctx.session());
   }
 
   /** The session's viewer if its token still verifies as a user's; empty if there is none or it no longer does. */
