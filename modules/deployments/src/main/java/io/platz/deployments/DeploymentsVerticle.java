@@ -26,7 +26,7 @@ public final class DeploymentsVerticle extends ModuleVerticle {
 
   @Override
   protected Future<?> register() {
-    AuditTrail audit = new AuditTrail(vertx);
+    AuditTrail audit = new AuditTrail(vertx, context.keys());
     DeploymentCommands deployments = new DeploymentCommands(pool, audit, vertx.eventBus(), reads);
     TaskCommands tasks = new TaskCommands(pool, audit);
     serveCommand(Addresses.Deployments.LIST, deployments::list);

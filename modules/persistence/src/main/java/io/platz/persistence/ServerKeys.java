@@ -22,10 +22,14 @@ public final class ServerKeys {
 
   private final byte[] tokenKey;
   private final byte[] auditKey;
+  private final byte[] auditEventKey;
+  private final byte[] auditCheckpointKey;
 
   private ServerKeys(byte[] master) {
     this.tokenKey = derive(master, "platz token hash v1");
     this.auditKey = derive(master, "platz audit chain v1");
+    this.auditEventKey = derive(master, "platz audit event v1");
+    this.auditCheckpointKey = derive(master, "platz audit checkpoint v1");
   }
 
   public static ServerKeys load(Path dataDir, String fromEnvironment) {
@@ -58,6 +62,16 @@ public final class ServerKeys {
   /** Key for the HMAC-SHA-256 chain of audit events. */
   public byte[] auditKey() {
     return auditKey.clone();
+  }
+
+  /** Key for the HMAC-SHA-256 each audit event row carries from the transaction that wrote it. */
+  public byte[] auditEventKey() {
+    return auditEventKey.clone();
+  }
+
+  /** Key for the HMAC-SHA-256 of the audit chain's checkpoints, kept outside the database. */
+  public byte[] auditCheckpointKey() {
+    return auditCheckpointKey.clone();
   }
 
   private static byte[] decode(String base64, String source) {

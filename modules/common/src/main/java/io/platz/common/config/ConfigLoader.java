@@ -35,7 +35,8 @@ public final class ConfigLoader {
       new Setting("PLATZ_AUTH_CACHE_SIZE", "auth.cache_size", "verified credentials kept in memory"),
       new Setting("PLATZ_DEPLOYMENT_TOKEN_TTL_SECONDS", "auth.deployment_token_ttl_seconds", "lifetime of deployment credentials"),
       new Setting("PLATZ_SERVER_KEY", "auth.server_key", "base64 server key; unset = data_dir/server.key"),
-      new Setting("PLATZ_AUTH_FAILURES_PER_MINUTE", "auth.failures_per_minute", "failed authentications per source address before 429"));
+      new Setting("PLATZ_AUTH_FAILURES_PER_MINUTE", "auth.failures_per_minute", "failed authentications per source address before 429"),
+      new Setting("PLATZ_AUDIT_CHECKPOINT", "audit.checkpoint", "the audit chain's signed checkpoint; unset = data_dir/audit-checkpoint"));
 
   private ConfigLoader() {
   }
@@ -68,7 +69,8 @@ public final class ConfigLoader {
         positive(json, "auth.cache_size"),
         Duration.ofSeconds(positive(json, "auth.deployment_token_ttl_seconds")),
         Optional.ofNullable(optionalString(json, "auth.server_key")),
-        positive(json, "auth.failures_per_minute"));
+        positive(json, "auth.failures_per_minute"),
+        Optional.ofNullable(optionalString(json, "audit.checkpoint")).map(file -> Path.of(file).toAbsolutePath().normalize()));
   }
 
   public static JsonObject bundledDefaults() {

@@ -12,6 +12,7 @@ import java.util.Optional;
  * @param httpInstances 0 means one HTTP verticle per core
  * @param serverKey empty means: the key in {@code dataDir/server.key}, created on first start
  * @param authFailuresPerMinute failed authentications one source address may make before it must wait
+ * @param auditCheckpoint empty means: {@code dataDir/audit-checkpoint}
  */
 public record PlatzConfig(
     String httpHost,
@@ -25,10 +26,16 @@ public record PlatzConfig(
     int authCacheSize,
     Duration deploymentTokenTtl,
     Optional<String> serverKey,
-    int authFailuresPerMinute) {
+    int authFailuresPerMinute,
+    Optional<Path> auditCheckpoint) {
 
   public int effectiveHttpInstances() {
     return httpInstances > 0 ? httpInstances : Runtime.getRuntime().availableProcessors();
+  }
+
+  /** Where the audit pump keeps its signed checkpoint of the chain's head, outside the database. */
+  public Path auditCheckpointFile() {
+    return auditCheckpoint.orElse(dataDir.resolve("audit-checkpoint"));
   }
 
   public boolean embeddedDatabase() {
@@ -37,17 +44,20 @@ public record PlatzConfig(
 
   public PlatzConfig withHttpPort(int port) {
     return new PlatzConfig(httpHost, port, httpInstances, shutdownTimeout, dataDir, databaseUrl,
-        databasePoolSize, adminEmail, authCacheSize, deploymentTokenTtl, serverKey, authFailuresPerMinute);
+        databasePoolSize, adminEmail, authCacheSize, deploymentTokenTtl, serverKey, authFailuresPerMinute,
+        auditCheckpoint);
   }
 
   public PlatzConfig withDataDir(Path dir) {
     return new PlatzConfig(httpHost, httpPort, httpInstances, shutdownTimeout, dir, databaseUrl,
-        databasePoolSize, adminEmail, authCacheSize, deploymentTokenTtl, serverKey, authFailuresPerMinute);
+        databasePoolSize, adminEmail, authCacheSize, deploymentTokenTtl, serverKey, authFailuresPerMinute,
+        auditCheckpoint);
   }
 
   public PlatzConfig withDatabaseUrl(String url) {
     return new PlatzConfig(httpHost, httpPort, httpInstances, shutdownTimeout, dataDir, Optional.ofNullable(url),
-        databasePoolSize, adminEmail, authCacheSize, deploymentTokenTtl, serverKey, authFailuresPerMinute);
+        databasePoolSize, adminEmail, authCacheSize, deploymentTokenTtl, serverKey, authFailuresPerMinute,
+        auditCheckpoint);
   }
 
   /** Never shows the database password or the server key. */
