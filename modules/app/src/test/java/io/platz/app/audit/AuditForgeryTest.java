@@ -1,6 +1,8 @@
 package io.platz.app.audit;
 
+import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 
 import io.platz.app.support.AuditConsumer;
 import io.platz.app.support.AuditTrailProbe;
@@ -13,6 +15,7 @@ import io.platz.audit.api.AuditCheckpoint;
 import io.platz.common.config.PlatzConfig;
 import io.platz.persistence.DatabaseSettings;
 import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -113,6 +116,15 @@ class AuditForgeryTest {
           + " of the checkpoint of " + checkpointAt(config) + ": events were cut off its end");
     }
 
+    // a server started on the cut chain numbers nothing, or the seq it gave would carry the next checkpoint past the cut
+    try (LogCapture log = LogCapture.attach(); TestPlatform platz = TestPlatform.start(config)) {
+      new Fixtures(platz).bot("written-after-the-cut");
+      awaitLine(log, "the audit chain in the database no longer holds seq " + last);
+      assertThat(TestDatabases.queryValue(database, "SELECT last_seq FROM audit_chain")).isEqualTo(String.valueOf(last - 1));
+    }
+    assertThat(AuditTrailProbe.verify(database, config.dataDir()).problems()).singleElement(as(STRING))
+        .startsWith("the chain ends at seq " + (last - 1) + ", before seq " + last);
+
     // and one from the middle
     TestDatabases.execute(database, UNGUARDED + """
         DELETE FROM audit_events WHERE position = (SELECT position FROM audit_links WHERE seq = 2);
@@ -122,7 +134,15 @@ class AuditForgeryTest {
         .startsWith("seq 2 is missing: an event was deleted");
   }
 
+  private static void awaitLine(LogCapture log, String start) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (log.lines().stream().noneMatch(line -> line.startsWith(start))) {
+      assertThat(System.nanoTime()).as("a log line starting " + start).isLessThan(deadline);
+      PlatzProcess.sleep(20);
+    }
+  }
+
   private static String checkpointAt(PlatzConfig config) throws Exception {
-    return new JsonObject(java.nio.file.Files.readString(config.auditCheckpointFile())).getString("at");
+    return new JsonObject(Files.readString(config.auditCheckpointFile())).getString("at");
   }
 }
