@@ -2,29 +2,37 @@ package io.platz.audit.chain;
 
 import io.platz.audit.api.AuditCheckpoint;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The pump's side of the checkpoints: signs each head it moves to, writes it to the file off the event loop and
- * then publishes it at {@link AuditCheckpoint#ADDRESS}. Writes do not queue up behind a busy pump: while one is
- * under way only the newest head waits, so under load the file trails the chain by one fsync at most. On the
+ * then publishes it at {@link AuditCheckpoint#ADDRESS}. Under load the pump moves the head every few milliseconds,
+ * and an fsync each time would contend with PostgreSQL's own on the same disk; so writes start at most every
+ * {@link #INTERVAL_MS}, each with the newest head, and the file trails the chain by that much at most. On the
  * verticle's context only.
  */
 public final class CheckpointKeeper {
 
+  static final long INTERVAL_MS = 200;
   private static final Logger LOG = LoggerFactory.getLogger(CheckpointKeeper.class);
 
   private final Vertx vertx;
   private final Checkpoints checkpoints;
   private AuditCheckpoint last;
+  /** Signed and not yet being written. */
   private AuditCheckpoint waiting;
-  private boolean writing;
-  private Future<Void> written = Future.succeededFuture();
+  /** A write is under way, or waits for its turn. */
+  private boolean busy;
+  private long nextWriteTimer = -1;
+  private long lastWriteStarted = System.nanoTime() - TimeUnit.MILLISECONDS.toNanos(INTERVAL_MS);
+  private Promise<Void> idle;
 
   private CheckpointKeeper(Vertx vertx, Checkpoints checkpoints, AuditCheckpoint last) {
     this.vertx = vertx;
@@ -49,32 +57,59 @@ public final class CheckpointKeeper {
 
   public void advance(long seq, byte[] hash) {
     last = checkpoints.sign(seq, hash, Instant.now());
-    if (writing) {
-      waiting = last;
-    } else {
-      write(last);
+    waiting = last;
+    if (!busy) {
+      busy = true;
+      writeInTurn();
     }
   }
 
-  /** Completes once every checkpoint signed so far is in the file. */
+  /** Completes once every checkpoint signed so far is in the file; one waiting for its turn is written now. */
   public Future<Void> flushed() {
-    return written.transform(done -> writing ? flushed() : Future.succeededFuture());
+    if (!busy) {
+      return Future.succeededFuture();
+    }
+    if (nextWriteTimer != -1 && vertx.cancelTimer(nextWriteTimer)) {
+      nextWriteTimer = -1;
+      writeWaiting();
+    }
+    if (idle == null) {
+      idle = Promise.promise();
+    }
+    return idle.future();
   }
 
-  private void write(AuditCheckpoint checkpoint) {
-    writing = true;
-    written = vertx.<Void>executeBlocking(() -> {
+  private void writeInTurn() {
+    long wait = INTERVAL_MS - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastWriteStarted);
+    if (wait > 0) {
+      nextWriteTimer = vertx.setTimer(wait, timer -> {
+        nextWriteTimer = -1;
+        writeWaiting();
+      });
+    } else {
+      writeWaiting();
+    }
+  }
+
+  private void writeWaiting() {
+    AuditCheckpoint checkpoint = waiting;
+    waiting = null;
+    lastWriteStarted = System.nanoTime();
+    vertx.<Void>executeBlocking(() -> {
           checkpoints.write(checkpoint);
           return null;
         }, false)
         .onSuccess(done -> vertx.eventBus().publish(AuditCheckpoint.ADDRESS, checkpoint.toJson()))
         .onFailure(failure -> LOG.error("cannot write the audit checkpoint {}: {}", checkpoints.file(), failure.toString()))
         .onComplete(done -> {
-          writing = false;
           if (waiting != null) {
-            AuditCheckpoint next = waiting;
-            waiting = null;
-            write(next);
+            writeInTurn();
+            return;
+          }
+          busy = false;
+          if (idle != null) {
+            idle.complete();
+            idle = null;
           }
         });
   }
