@@ -1,6 +1,5 @@
 package io.platz.app;
 
-import io.platz.audit.chain.AuditChain;
 import io.platz.audit.chain.AuditVerifier;
 import io.platz.common.config.PlatzConfig;
 import io.platz.persistence.Database;
@@ -9,7 +8,8 @@ import io.vertx.core.Vertx;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code platz audit verify}: recomputes the audit chain with the server's key. Same configuration as the server;
+ * {@code platz audit verify}: recomputes the audit chain with the server's key, against the checkpoint in the
+ * server's checkpoint file, and looks for event rows Platz did not write. Same configuration as the server;
  * with the embedded database it needs the server stopped, which the data-directory lock enforces.
  */
 final class AuditCommand {
@@ -17,13 +17,14 @@ final class AuditCommand {
   private AuditCommand() {
   }
 
-  /** The line to print: {@code intact}, or the first seq that does not match. */
+  /** What to print: {@code intact}, or each problem found. */
   static AuditVerifier.Result verify(PlatzConfig config) {
     try (MigratedDatabase database = MigratedDatabase.open(config)) {
       Vertx vertx = Vertx.vertx();
       try {
         ServerKeys keys = ServerKeys.load(config.dataDir(), config.serverKey().orElse(null));
-        AuditVerifier verifier = new AuditVerifier(Database.pool(vertx, database.settings(), 2), new AuditChain(keys.auditKey()));
+        AuditVerifier verifier = new AuditVerifier(Database.pool(vertx, database.settings(), 2), keys,
+            config.auditCheckpointFile());
         return verifier.verify().await(30, TimeUnit.MINUTES);
       } catch (Exception e) {
         throw Main.failure(e);

@@ -42,9 +42,8 @@ public final class Main {
         System.exit(0);
       } else if (command.equals(List.of("audit", "verify"))) {
         AuditVerifier.Result result = AuditCommand.verify(config);
-        System.out.println(result.firstBroken().isEmpty() ? "intact"
-            : "seq " + result.firstBroken().getAsLong() + " does not match the chain");
-        System.exit(result.firstBroken().isEmpty() ? 0 : 1);
+        (result.intact() ? List.of("intact") : result.problems()).forEach(System.out::println);
+        System.exit(result.intact() ? 0 : 1);
       } else {
         System.err.println(USAGE);
         System.exit(2);

@@ -2,7 +2,10 @@ package io.platz.audit;
 
 import io.platz.audit.chain.AuditChain;
 import io.platz.audit.chain.AuditPump;
+import io.platz.audit.chain.CheckpointKeeper;
+import io.platz.audit.chain.Checkpoints;
 import io.platz.audit.chain.DeliveryLag;
+import io.platz.audit.chain.EventMac;
 import io.platz.common.bus.Addresses;
 import io.platz.persistence.Database;
 import io.platz.persistence.ModuleContext;
@@ -36,14 +39,17 @@ public final class AuditVerticle extends ModuleVerticle {
 
   @Override
   protected Future<?> register() {
-    pumpConnection = Database.dedicated(vertx, context.database());
-    pump = new AuditPump(vertx, pumpConnection, new AuditChain(context.keys().auditKey()));
-    serveCommand(Addresses.Audit.LIST, new AuditEvents(pool)::list);
-    wakes = vertx.eventBus().consumer(Addresses.Audit.APPENDED, appended -> pump.wake());
-    DeliveryLag.measure(vertx, context.metrics());
-    sweep = vertx.setPeriodic(SWEEP_MS, tick -> pump.wake());
-    pump.wake();
-    return Future.succeededFuture();
+    Checkpoints checkpoints = new Checkpoints(context.config().auditCheckpointFile(), context.keys().auditCheckpointKey());
+    return CheckpointKeeper.load(vertx, checkpoints).onSuccess(keeper -> {
+      pumpConnection = Database.dedicated(vertx, context.database());
+      pump = new AuditPump(vertx, pumpConnection, new AuditChain(context.keys().auditKey()),
+          new EventMac(context.keys().auditEventKey()), keeper, context.metrics());
+      serveCommand(Addresses.Audit.LIST, new AuditEvents(pool)::list);
+      wakes = vertx.eventBus().consumer(Addresses.Audit.APPENDED, appended -> pump.wake());
+      DeliveryLag.measure(vertx, context.metrics());
+      sweep = vertx.setPeriodic(SWEEP_MS, tick -> pump.wake());
+      pump.wake();
+    });
   }
 
   @Override

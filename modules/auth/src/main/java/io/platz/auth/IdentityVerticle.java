@@ -55,7 +55,7 @@ public final class IdentityVerticle extends ModuleVerticle {
 
   @Override
   protected Future<?> register() {
-    AuditTrail audit = new AuditTrail(vertx);
+    AuditTrail audit = new AuditTrail(vertx, context.keys());
     UserCommands users = new UserCommands(pool, audit, evictions);
     BotCommands bots = new BotCommands(pool, audit, evictions);
     TokenCommands userTokens = new TokenCommands(TokenFamily.USER, pool, audit, evictions, hasher);

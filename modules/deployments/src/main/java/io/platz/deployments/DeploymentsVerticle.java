@@ -30,7 +30,7 @@ public final class DeploymentsVerticle extends ModuleVerticle {
 
   @Override
   protected Future<?> register() {
-    AuditTrail audit = new AuditTrail(vertx);
+    AuditTrail audit = new AuditTrail(vertx, context.keys());
     int maxConfigBytes = context.config().maxConfigBytes();
     int maxPerPage = PageRequest.maxPerPage(maxConfigBytes + TEXT_BYTES);
     DeploymentCommands deployments = new DeploymentCommands(pool, audit, vertx.eventBus(), reads,

@@ -37,7 +37,7 @@ public final class AccessVerticle extends ModuleVerticle {
 
   @Override
   protected Future<?> register() {
-    AuditTrail audit = new AuditTrail(vertx);
+    AuditTrail audit = new AuditTrail(vertx, context.keys());
     EnvCommands envs = new EnvCommands(pool, audit, grants);
     KindCommands kinds = new KindCommands(pool, audit, grants, kindCache);
     GrantCommands envRoles = new GrantCommands(GrantFamily.ENV_ROLE, pool, audit, grants);

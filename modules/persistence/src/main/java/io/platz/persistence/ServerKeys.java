@@ -24,12 +24,16 @@ public final class ServerKeys {
   private final byte[] auditKey;
   private final byte[] digestKey;
   private final byte[] signInFormKey;
+  private final byte[] auditEventKey;
+  private final byte[] auditCheckpointKey;
 
   private ServerKeys(byte[] master) {
     this.tokenKey = derive(master, "platz token hash v1");
     this.auditKey = derive(master, "platz audit chain v1");
     this.digestKey = derive(master, "platz audit digest v1");
     this.signInFormKey = derive(master, "platz console sign-in form v1");
+    this.auditEventKey = derive(master, "platz audit event v1");
+    this.auditCheckpointKey = derive(master, "platz audit checkpoint v1");
   }
 
   public static ServerKeys load(Path dataDir, String fromEnvironment) {
@@ -72,6 +76,16 @@ public final class ServerKeys {
   /** Key for the HMAC that ties the console's sign-in form to the cookie sent with it. */
   public byte[] signInFormKey() {
     return signInFormKey.clone();
+  }
+
+  /** Key for the HMAC-SHA-256 each audit event row carries from the transaction that wrote it. */
+  public byte[] auditEventKey() {
+    return auditEventKey.clone();
+  }
+
+  /** Key for the HMAC-SHA-256 of the audit chain's checkpoints, kept outside the database. */
+  public byte[] auditCheckpointKey() {
+    return auditCheckpointKey.clone();
   }
 
   private static byte[] decode(String base64, String source) {

@@ -1,6 +1,7 @@
 package io.platz.app.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.platz.app.support.Api;
 import io.platz.app.support.AuditConsumer;
@@ -101,6 +102,29 @@ class AuditTrailTest {
     assertThat(api.get("/api/v2/audit-events", fixtures.userToken(fixtures.user("Plain User"))).status()).isEqualTo(403);
   }
 
+  /**
+   * What a trigger does to another module's rows in the transaction of a change (a new user joins the envs that add
+   * new users; a deleted bot loses its grants) is recorded by the system, with a MAC like any event: numbered.
+   */
+  @Test
+  void whatATriggerDoesInTheSameTransactionIsAnEventOfTheSystem() {
+    long from = AuditTrailProbe.settledSeq(PLATZ.platz().platform().database());
+    String open = created("/envs", new JsonObject().put("name", "open-" + UUID.randomUUID()).put("auto_add_new_users", true));
+    String userId = fixtures.user("Joins Automatically");
+    String botId = fixtures.bot("granted-then-deleted-" + UUID.randomUUID());
+    fixtures.envRole(open, botId, "Admin");
+    assertThat(api.delete("/api/v2/bots/" + botId, admin).status()).isEqualTo(204);
+    AuditTrailProbe.settledSeq(PLATZ.platz().platform().database());
+
+    assertThat(events("actor_type=System&env_id=" + open + "&after_seq=" + from))
+        .extracting(event -> event.getString("type"), event -> event.getJsonObject("data").getString("reason"),
+            event -> event.getJsonObject("data").getString(event.getJsonObject("data").containsKey("user_id") ? "user_id" : "bot_id"))
+        .containsExactly(tuple("env_role.granted", "env adds new users automatically", userId),
+            tuple("env_role.removed", "bot deleted", botId));
+    assertThat(TestDatabases.queryValue(PLATZ.platz().platform().database(), "SELECT count(*) FROM audit_consequences"))
+        .as("nothing left behind").isEqualTo("0");
+  }
+
   @Test
   void filtersAndCursor() {
     long from = AuditTrailProbe.settledSeq(PLATZ.platz().platform().database());
@@ -143,7 +167,7 @@ class AuditTrailTest {
     assertThat(TestDatabases.queryValue(PLATZ.platz().platform().database(), "SELECT count(DISTINCT seq) FROM audit_links"))
         .isEqualTo(String.valueOf(last));
     var verified = AuditTrailProbe.verify(PLATZ.platz().platform().database(), PLATZ.platz().platform().config().dataDir());
-    assertThat(verified.firstBroken()).isEmpty();
+    assertThat(verified.problems()).isEmpty();
     assertThat(verified.events()).isEqualTo(last);
     CONSUMER.awaitSeq(last);
     List<Long> seqs = CONSUMER.seqs();

@@ -134,7 +134,7 @@ class DatabaseOutageTest {
       }
       assertThat(firstDeliveries(consumer.seqs())).as("each seq delivered, in order, none missing")
           .containsExactlyElementsOf(LongStream.rangeClosed(1, last).boxed().toList());
-      assertThat(AuditTrailProbe.verify(database.settings(), config.dataDir()).firstBroken()).isEmpty();
+      assertThat(AuditTrailProbe.verify(database.settings(), config.dataDir()).problems()).isEmpty();
     } finally {
       loading.set(false);
       load.shutdownNow();

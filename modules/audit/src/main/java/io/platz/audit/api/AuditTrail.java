@@ -1,15 +1,21 @@
 package io.platz.audit.api;
 
+import io.platz.audit.chain.EventMac;
 import io.platz.common.bus.Addresses;
+import io.platz.persistence.ServerKeys;
 import io.platz.persistence.Tx;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -17,6 +23,9 @@ import java.util.regex.Pattern;
  * Appends audit events inside the transaction of the change they describe: both commit, or neither does. This
  * is the one piece of the audit module other modules call directly, because a transaction cannot cross the
  * event bus. After commit it wakes the audit verticle, which numbers, chains and publishes the new events.
+ *
+ * <p>Each row carries its {@link EventMac}, computed here, so that the pump can tell the rows Platz wrote from rows
+ * written to the database by anyone else.
  */
 public final class AuditTrail {
 
@@ -29,30 +38,83 @@ public final class AuditTrail {
   /** The most a whole event weighs as JSON: its data, and 1 KiB for ids, type, times and hash. */
   public static final int MAX_EVENT_BYTES = MAX_DATA_BYTES + 1024;
 
-  private static final String COLUMNS = "type, actor_type, actor_id, token_id, env_id, subject_type, subject_id, data";
-  private static final String INSERT = "INSERT INTO audit_events (" + COLUMNS + ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
+  private static final String COLUMNS =
+      "id, occurred_at, type, actor_type, actor_id, token_id, env_id, subject_type, subject_id, data, mac";
+  private static final String INSERT = "INSERT INTO audit_events (" + COLUMNS + ") SELECT * FROM unnest($1::uuid[],"
+      + " $2::timestamptz[], $3::text[], $4::text[], $5::uuid[], $6::uuid[], $7::uuid[], $8::text[], $9::uuid[],"
+      + " $10::jsonb[], $11::bytea[])";
+  private static final String CONSEQUENCES = "DELETE FROM audit_consequences WHERE xact = pg_current_xact_id()::text::bigint"
+      + " RETURNING type, env_id, subject_type, subject_id, data";
+  /** What the permissions module's triggers leave in {@code audit_consequences} (V13); nothing else is recorded. */
+  private static final Set<String> CONSEQUENCE_TYPES = Set.of(AuditEventTypes.ENV_ROLE_GRANTED,
+      AuditEventTypes.ENV_ROLE_REMOVED, AuditEventTypes.DEPLOYMENT_ROLE_REMOVED);
   private static final Object WAKE_PUBLISHER = new Object();
 
   private final Vertx vertx;
+  private final EventMac macs;
 
-  public AuditTrail(Vertx vertx) {
+  public AuditTrail(Vertx vertx, ServerKeys keys) {
     this.vertx = vertx;
+    this.macs = new EventMac(keys.auditEventKey());
   }
 
   public Future<Void> record(Tx tx, AuditEvent event) {
-    if (event.data().toBuffer().length() > MAX_DATA_BYTES) {
-      return Future.failedFuture(new IllegalStateException("the data of a " + event.type() + " event is over "
-          + MAX_DATA_BYTES + " bytes"));
+    return recordAll(tx, List.of(event));
+  }
+
+  /**
+   * Records what the database's triggers did in this transaction to rows of another module (a deleted bot loses
+   * its grants; a new user joins the envs that add new users), as events by the system. A trigger cannot compute an
+   * event's MAC, so it leaves the facts in {@code audit_consequences}; the writer of a change that fires one calls
+   * this before it commits.
+   */
+  public Future<Void> recordConsequences(Tx tx) {
+    return tx.sql().query(CONSEQUENCES).execute().compose(rows -> {
+      List<AuditEvent> events = new ArrayList<>();
+      for (Row row : rows) {
+        if (!CONSEQUENCE_TYPES.contains(row.getString("type"))) {
+          return Future.failedFuture(new IllegalStateException("a trigger left an unexpected audit consequence"));
+        }
+        events.add(new AuditEvent(row.getString("type"), Actor.SYSTEM, row.getUUID("env_id"),
+            row.getString("subject_type"), row.getUUID("subject_id"), (JsonObject) row.getValue("data")));
+      }
+      return events.isEmpty() ? Future.succeededFuture() : recordAll(tx, events);
+    });
+  }
+
+  private Future<Void> recordAll(Tx tx, List<AuditEvent> events) {
+    for (AuditEvent event : events) {
+      if (event.data().toBuffer().length() > MAX_DATA_BYTES) {
+        return Future.failedFuture(new IllegalStateException("the data of a " + event.type() + " event is over "
+            + MAX_DATA_BYTES + " bytes"));
+      }
     }
     tx.afterCommitOnce(WAKE_PUBLISHER, () -> {
       wake();
       return Future.succeededFuture();
     });
-    Actor actor = event.actor();
-    return tx.sql().preparedQuery(INSERT)
-        .execute(Tuple.of(event.type(), actor.type(), actor.id(), actor.tokenId(), event.envId(),
-            event.subjectType(), event.subjectId(), event.data()))
-        .mapEmpty();
+    OffsetDateTime now = EventMac.now();
+    List<UUID> ids = events.stream().map(event -> UUID.randomUUID()).toList();
+    List<Buffer> sealed = new ArrayList<>();
+    for (int i = 0; i < events.size(); i++) {
+      AuditEvent event = events.get(i);
+      Actor actor = event.actor();
+      sealed.add(Buffer.buffer(macs.of(EventMac.ENV_NAMED, ids.get(i), now, event.type(), actor.type(), actor.id(),
+          actor.tokenId(), event.envId(), event.subjectType(), event.subjectId(), event.data())));
+    }
+    Tuple args = Tuple.tuple()
+        .addArrayOfUUID(ids.toArray(UUID[]::new))
+        .addArrayOfOffsetDateTime(events.stream().map(event -> now).toArray(OffsetDateTime[]::new))
+        .addArrayOfString(events.stream().map(AuditEvent::type).toArray(String[]::new))
+        .addArrayOfString(events.stream().map(event -> event.actor().type()).toArray(String[]::new))
+        .addArrayOfUUID(events.stream().map(event -> event.actor().id()).toArray(UUID[]::new))
+        .addArrayOfUUID(events.stream().map(event -> event.actor().tokenId()).toArray(UUID[]::new))
+        .addArrayOfUUID(events.stream().map(AuditEvent::envId).toArray(UUID[]::new))
+        .addArrayOfString(events.stream().map(AuditEvent::subjectType).toArray(String[]::new))
+        .addArrayOfUUID(events.stream().map(AuditEvent::subjectId).toArray(UUID[]::new))
+        .addArrayOfJsonObject(events.stream().map(AuditEvent::data).toArray(JsonObject[]::new))
+        .addArrayOfBuffer(sealed.toArray(Buffer[]::new));
+    return tx.sql().preparedQuery(INSERT).execute(args).mapEmpty();
   }
 
   /**
@@ -61,27 +123,40 @@ public final class AuditTrail {
    * COMMIT) per change. {@code change} is an INSERT, UPDATE or DELETE ... RETURNING with {@code changeArgs}; it may
    * change rows for several callers at once, so each row's event is the one in {@code about} with that row's
    * subject id, with its own actor and data. A row without one gets no event, so {@code about} must cover every
-   * row the change can return. Completes with the returned rows once the audit verticle has been woken.
+   * row the change can return. The env is the changed row's, which the writer does not know beforehand, so these
+   * events' MACs do not cover it ({@link EventMac#ENV_OF_CHANGED_ROW}). Completes with the returned rows once the
+   * audit verticle has been woken.
    */
   public Future<RowSet<Row>> change(SqlClient sql, String change, RowEvents events, List<About> about, Object... changeArgs) {
     Tuple args = Tuple.from(changeArgs);
     int n = args.size();
     String statement = """
         WITH changed AS (%s),
-        about AS (SELECT * FROM unnest($%d::uuid[], $%d::text[], $%d::uuid[], $%d::uuid[], $%d::jsonb[])
-                  AS a(subject_id, actor_type, actor_id, token_id, data)),
+        about AS (SELECT * FROM unnest($%d::uuid[], $%d::text[], $%d::uuid[], $%d::uuid[], $%d::jsonb[], $%d::uuid[],
+                  $%d::bytea[]) AS a(subject_id, actor_type, actor_id, token_id, data, id, mac)),
         event AS (INSERT INTO audit_events (%s)
-                  SELECT $%d::text, a.actor_type, a.actor_id, a.token_id, c.%s, $%d::text, c.%s, a.data
+                  SELECT a.id, $%d::timestamptz, $%d::text, a.actor_type, a.actor_id, a.token_id, c.%s, $%d::text, c.%s,
+                         a.data, a.mac
                   FROM changed c JOIN about a ON a.subject_id = c.%s)
         SELECT * FROM changed"""
-        .formatted(change, n + 1, n + 2, n + 3, n + 4, n + 5, COLUMNS, n + 6, events.envColumn(), n + 7,
-            events.subjectColumn(), events.subjectColumn());
+        .formatted(change, n + 1, n + 2, n + 3, n + 4, n + 5, n + 6, n + 7, COLUMNS, n + 8, n + 9,
+            events.envColumn(), n + 10, events.subjectColumn(), events.subjectColumn());
+    OffsetDateTime now = EventMac.now();
+    List<UUID> ids = about.stream().map(a -> UUID.randomUUID()).toList();
+    List<Buffer> sealed = new ArrayList<>();
+    for (int i = 0; i < about.size(); i++) {
+      About a = about.get(i);
+      sealed.add(Buffer.buffer(macs.of(EventMac.ENV_OF_CHANGED_ROW, ids.get(i), now, events.type(), a.actor().type(),
+          a.actor().id(), a.actor().tokenId(), null, events.subjectType(), a.subjectId(), a.data())));
+    }
     args.addArrayOfUUID(about.stream().map(About::subjectId).toArray(UUID[]::new))
         .addArrayOfString(about.stream().map(a -> a.actor().type()).toArray(String[]::new))
         .addArrayOfUUID(about.stream().map(a -> a.actor().id()).toArray(UUID[]::new))
         .addArrayOfUUID(about.stream().map(a -> a.actor().tokenId()).toArray(UUID[]::new))
         .addArrayOfJsonObject(about.stream().map(About::data).toArray(JsonObject[]::new))
-        .addValue(events.type()).addValue(events.subjectType());
+        .addArrayOfUUID(ids.toArray(UUID[]::new))
+        .addArrayOfBuffer(sealed.toArray(Buffer[]::new))
+        .addOffsetDateTime(now).addValue(events.type()).addValue(events.subjectType());
     return sql.preparedQuery(statement).execute(args)
         .map(rows -> {
           if (rows.size() > 0) {

@@ -1,6 +1,9 @@
 package io.platz.audit.chain;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.platz.audit.AuditEvents;
+import io.platz.audit.api.AuditCheckpoint;
 import io.platz.audit.api.AuditTrail;
 import io.platz.common.bus.Addresses;
 import io.platz.persistence.sql.PageRequest;
@@ -17,7 +20,9 @@ import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +40,12 @@ import org.slf4j.LoggerFactory;
  * statements (read the new events, number them). While it holds the lock nobody else moves the chain head, so the
  * pump keeps the head in memory; the numbering statement moves it only from the value the pump knows, so a pump
  * that lost its lock unawares numbers nothing.
+ *
+ * <p>It numbers only rows Platz wrote: a row without a valid {@link EventMac}, or whose id another row carries too,
+ * is refused (an ERROR line naming the row, {@code platz_audit_events_refused_total}) and recorded in
+ * {@code audit_refused} by the same statement that numbers the rest, so it is never looked at again. After each
+ * batch the new head goes to the {@link CheckpointKeeper}; a database whose chain no longer holds the last
+ * checkpoint's event (it was cut, and perhaps numbered again from there) gets nothing more numbered.
  */
 public final class AuditPump {
 
@@ -54,11 +65,13 @@ public final class AuditPump {
    * is small (measured: 80-100 ms a batch at 70,000 events).
    */
   private static final String UNLINKED = "SELECT e.position, e.xact, " + AuditChain.HASHED_COLUMNS
-      + ", e.data, CASE WHEN $1 THEN pg_xact_commit_timestamp(e.xmin) END AS committed_at"
+      + ", e.data, e.mac, CASE WHEN $1 THEN pg_xact_commit_timestamp(e.xmin) END AS committed_at"
+      + ", EXISTS (SELECT 1 FROM audit_events d WHERE d.id = e.id AND d.position <> e.position) AS duplicate"
       + ", pg_snapshot_xmax(pg_current_snapshot())::text::bigint AS began_after"
       + ", ARRAY(SELECT x::text::bigint FROM pg_snapshot_xip(pg_current_snapshot()) AS x) AS running"
       + " FROM audit_events e WHERE (e.xact >= $2 OR e.xact = ANY($3::bigint[]))"
       + " AND NOT EXISTS (SELECT 1 FROM audit_links l WHERE l.position = e.position OFFSET 0)"
+      + " AND NOT EXISTS (SELECT 1 FROM audit_refused r WHERE r.position = e.position OFFSET 0)"
       + " ORDER BY e.xact, e.position LIMIT " + BATCH;
   /**
    * Where the pump left off is never above the oldest transaction running now, except in a database restored into
@@ -68,12 +81,13 @@ public final class AuditPump {
   private static final String HEAD = """
       SELECT last_seq, last_hash, published_seq,
              LEAST(pending_from, pg_snapshot_xmin(pg_current_snapshot())::text::bigint) AS pending_from,
-             pending_running, current_setting('track_commit_timestamp') = 'on' AS commit_times
+             pending_running, current_setting('track_commit_timestamp') = 'on' AS commit_times,
+             (SELECT hash FROM audit_links WHERE seq = $1) AS checkpointed_hash
       FROM audit_chain""";
   /**
-   * The events get their links (seq, the head's counted on in the order given, and hash), and the head, the
-   * published mark and where the pump left off move, in one statement. Event rows themselves are never written
-   * again.
+   * The events get their links (seq, the head's counted on in the order given, and hash), the refused rows their
+   * mark, and the head, the published mark and where the pump left off move, in one statement. Event rows
+   * themselves are never written again.
    */
   private static final String ASSIGN = """
       WITH head AS (
@@ -83,7 +97,9 @@ public final class AuditPump {
       linked AS (
           INSERT INTO audit_links (seq, position, hash)
           SELECT $5 + u.n, u.position, u.hash
-          FROM unnest($1::bigint[], $2::bytea[]) WITH ORDINALITY AS u(position, hash, n), head)
+          FROM unnest($1::bigint[], $2::bytea[]) WITH ORDINALITY AS u(position, hash, n), head),
+      refused AS (
+          INSERT INTO audit_refused (position) SELECT unnest($9::bigint[]) FROM head ON CONFLICT DO NOTHING)
       SELECT count(*) FROM head""";
   private static final String UNPUBLISHED = "SELECT " + AuditEvents.COLUMNS + " FROM " + AuditEvents.LINKED
       + " WHERE l.seq > $1 AND l.seq <= $2 ORDER BY l.seq LIMIT " + BATCH;
@@ -91,15 +107,25 @@ public final class AuditPump {
   private final Vertx vertx;
   private final Pool pool;
   private final AuditChain chain;
+  private final EventMac macs;
+  private final CheckpointKeeper checkpoints;
+  private final Counter refusals;
+  private boolean cutReported;
   private Future<Void> running = Future.succeededFuture();
   private boolean pumping;
   private boolean again;
   private boolean stopping;
 
-  public AuditPump(Vertx vertx, Pool pool, AuditChain chain) {
+  public AuditPump(Vertx vertx, Pool pool, AuditChain chain, EventMac macs, CheckpointKeeper checkpoints,
+                   MeterRegistry metrics) {
     this.vertx = vertx;
     this.pool = pool;
     this.chain = chain;
+    this.macs = macs;
+    this.checkpoints = checkpoints;
+    this.refusals = Counter.builder("platz.audit.events.refused")
+        .description("audit event rows the pump would not number: not written by Platz, or a copy of another")
+        .register(metrics);
   }
 
   /** Runs a pump now, or once more after the one under way: wakes coalesce, none is lost. On the verticle's context only. */
@@ -124,23 +150,44 @@ public final class AuditPump {
         });
   }
 
-  /** Starts no pump from now on, ends the one under way after its current batch, and completes when it has. */
+  /**
+   * Starts no pump from now on, ends the one under way after its current batch, and completes when it has and its
+   * last checkpoint is in the file.
+   */
   public Future<Void> stop() {
     stopping = true;
-    return running;
+    return running.transform(done -> checkpoints.flushed());
   }
 
   private Future<Void> pump() {
     return pool.getConnection().compose(connection -> connection.query(LOCK).execute()
         .compose(locked -> locked.iterator().next().getBoolean(0)
-            ? connection.query(HEAD).execute()
-                .map(rows -> new Head(rows.iterator().next()))
-                .compose(head -> catchUp(connection, head))
-                .compose(head -> drain(connection, head))
+            ? connection.preparedQuery(HEAD).execute(Tuple.of(checkpoints.last().map(AuditCheckpoint::seq).orElse(0L)))
+                .map(rows -> rows.iterator().next())
+                .compose(row -> cutSinceCheckpoint(row) ? Future.succeededFuture()
+                    : catchUp(connection, new Head(row)).compose(head -> drain(connection, head)))
                 .eventually(() -> connection.query(UNLOCK).execute())
             : Future.succeededFuture())
         .eventually(connection::close)
         .mapEmpty());
+  }
+
+  /**
+   * Whether the chain in the database lost the event of the last checkpoint: it ends before it, or has another event
+   * in its place. Numbering on would write the lost seqs again, and the next checkpoint would hide the cut.
+   */
+  private boolean cutSinceCheckpoint(Row head) {
+    Optional<AuditCheckpoint> checkpoint = checkpoints.last();
+    Buffer hash = head.getBuffer("checkpointed_hash");
+    boolean cut = checkpoint.isPresent()
+        && (hash == null || !HexFormat.of().formatHex(hash.getBytes()).equals(checkpoint.get().hash()));
+    if (cut && !cutReported) {
+      LOG.error("the audit chain in the database no longer holds seq {} of the checkpoint {} ({}): it was cut or "
+              + "rewritten; no event is numbered until it is investigated (see docs/reliability.md)",
+          checkpoint.get().seq(), checkpoint.get().at(), checkpoints.file());
+    }
+    cutReported = cut;
+    return cut;
   }
 
   /** Publishes what an earlier pump numbered but did not get to publish (it crashed, or lost its connection). */
@@ -201,14 +248,22 @@ public final class AuditPump {
     return connection.preparedQuery(UNLINKED).execute(Tuple.of(head.commitTimes, head.pendingFrom, head.pendingRunning));
   }
 
-  /** One statement numbers and chains the events; once it has committed, they are published. */
+  /**
+   * One statement numbers and chains the events Platz wrote and marks the others refused; once it has committed,
+   * the numbered ones are published and the refused ones reported.
+   */
   private Future<Void> sequence(SqlConnection connection, Head head, RowSet<Row> events) {
     long seq = head.seq;
     byte[] hash = head.hash;
     List<Long> positions = new ArrayList<>();
     List<Buffer> hashes = new ArrayList<>();
     List<Numbered> numbered = new ArrayList<>();
+    List<Row> refused = new ArrayList<>();
     for (Row event : events) {
+      if (event.getBoolean("duplicate") || !macs.matches(event)) {
+        refused.add(event);
+        continue;
+      }
       seq++;
       hash = chain.next(hash, seq, event);
       positions.add(event.getLong("position"));
@@ -219,18 +274,31 @@ public final class AuditPump {
     byte[] lastHash = hash;
     return connection.preparedQuery(ASSIGN)
         .execute(Tuple.tuple().addArrayOfLong(positions.toArray(Long[]::new)).addArrayOfBuffer(hashes.toArray(Buffer[]::new))
-            .addLong(last).addBuffer(Buffer.buffer(lastHash)).addLong(head.seq).addLong(head.published).addLong(head.pendingFrom).addArrayOfLong(head.pendingRunning))
+            .addLong(last).addBuffer(Buffer.buffer(lastHash)).addLong(head.seq).addLong(head.published).addLong(head.pendingFrom).addArrayOfLong(head.pendingRunning)
+            .addArrayOfLong(refused.stream().map(event -> event.getLong("position")).toArray(Long[]::new)))
         .compose(moved -> {
           if (moved.iterator().next().getLong(0) == 0) {
             return Future.failedFuture(new IllegalStateException("the audit chain head moved under this pump"));
           }
+          refused.forEach(this::report);
+          head.publishedInDatabase = head.published;
+          if (numbered.isEmpty()) {
+            return Future.succeededFuture();
+          }
           head.seq = last;
           head.hash = lastHash;
-          head.publishedInDatabase = head.published;
           numbered.forEach(event -> publish(event.json(), event.committedAt()));
           head.published = last;
+          checkpoints.advance(last, lastHash);
           return Future.succeededFuture();
         });
+  }
+
+  private void report(Row event) {
+    refusals.increment();
+    LOG.error("audit event row refused, not numbered nor published: position {}, id {}: {}", event.getLong("position"),
+        event.getUUID("id"), event.getBoolean("duplicate") ? "another row has the same id"
+            : "no valid MAC, so Platz did not write it");
   }
 
   /** The body is the event alone; when it committed, if known, travels as a header that consumers may ignore. */

@@ -48,7 +48,7 @@ public final class AdminTokens {
    * servers on the same database through the database.
    */
   public static AdminTokens standalone(Vertx vertx, Pool pool, ServerKeys keys) {
-    AuditTrail audit = new AuditTrail(vertx);
+    AuditTrail audit = new AuditTrail(vertx, keys);
     CredentialEvictions evictions = new CredentialEvictions(new CredentialCache(1));
     return new AdminTokens(pool, new UserCommands(pool, audit, evictions),
         new TokenCommands(TokenFamily.USER, pool, audit, evictions, new TokenHasher(keys.tokenKey())), audit, evictions);

@@ -122,6 +122,7 @@ public final class BotCommands {
                 SUBJECT, id, new JsonObject()
                     .put("display_name", bot.getString("display_name"))
                     .put("tokens_revoked", revoked.rowCount()))))
+            .compose(recorded -> audit.recordConsequences(tx))
             .compose(recorded -> evictions.subject(tx, id))));
   }
 

@@ -76,6 +76,8 @@ public final class UserCommands {
         .compose(user -> audit.record(tx, new AuditEvent(AuditEventTypes.USER_CREATED, actor, null, SUBJECT,
                 UUID.fromString(user.getString("id")),
                 new JsonObject().put("display_name", displayName).put("email", email).put("is_admin", admin)))
+            // the envs that add new users automatically have just added this one (a trigger of the permissions module)
+            .compose(recorded -> audit.recordConsequences(tx))
             .map(user));
   }
 

@@ -40,7 +40,8 @@ public final class ConfigLoader {
       new Setting("PLATZ_MAX_CONFIG_BYTES", "limits.max_config_bytes", "largest deployment config or task operation, in bytes of JSON"),
       new Setting("PLATZ_CONSOLE_SECURE_COOKIE", "console.secure_cookie", "auto, true or false: console cookies sent over https only"),
       new Setting("PLATZ_CONSOLE_SESSIONS_PER_PERSON", "console.sessions_per_person", "console sessions one person may hold"),
-      new Setting("PLATZ_CONSOLE_SESSIONS_MAX", "console.sessions_max", "console sessions the process holds"));
+      new Setting("PLATZ_CONSOLE_SESSIONS_MAX", "console.sessions_max", "console sessions the process holds"),
+      new Setting("PLATZ_AUDIT_CHECKPOINT", "audit.checkpoint", "the audit chain's signed checkpoint; unset = data_dir/audit-checkpoint"));
 
   private ConfigLoader() {
   }
@@ -76,7 +77,8 @@ public final class ConfigLoader {
         positive(json, "auth.failures_per_minute"),
         atLeast(json, "limits.max_config_bytes", 1024),
         new ConsoleConfig(secureCookie(json, "console.secure_cookie"), positive(json, "console.sessions_per_person"),
-            positive(json, "console.sessions_max")));
+            positive(json, "console.sessions_max")),
+        Optional.ofNullable(optionalString(json, "audit.checkpoint")).map(file -> Path.of(file).toAbsolutePath().normalize()));
   }
 
   public static JsonObject bundledDefaults() {

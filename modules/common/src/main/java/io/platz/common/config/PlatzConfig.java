@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param authFailuresPerMinute failed authentications one source address may make before it must wait
  * @param maxConfigBytes the most a deployment's {@code config} or a task's operation may weigh, as UTF-8 JSON
  * @param console the admin console's cookies and session limits
+ * @param auditCheckpoint empty means: {@code dataDir/audit-checkpoint}
  */
 public record PlatzConfig(
     String httpHost,
@@ -29,10 +30,16 @@ public record PlatzConfig(
     Optional<String> serverKey,
     int authFailuresPerMinute,
     int maxConfigBytes,
-    ConsoleConfig console) {
+    ConsoleConfig console,
+    Optional<Path> auditCheckpoint) {
 
   public int effectiveHttpInstances() {
     return httpInstances > 0 ? httpInstances : Runtime.getRuntime().availableProcessors();
+  }
+
+  /** Where the audit pump keeps its signed checkpoint of the chain's head, outside the database. */
+  public Path auditCheckpointFile() {
+    return auditCheckpoint.orElse(dataDir.resolve("audit-checkpoint"));
   }
 
   public boolean embeddedDatabase() {
@@ -42,19 +49,19 @@ public record PlatzConfig(
   public PlatzConfig withHttpPort(int port) {
     return new PlatzConfig(httpHost, port, httpInstances, shutdownTimeout, dataDir, databaseUrl,
         databasePoolSize, adminEmail, authCacheSize, deploymentTokenTtl, serverKey, authFailuresPerMinute,
-        maxConfigBytes, console);
+        maxConfigBytes, console, auditCheckpoint);
   }
 
   public PlatzConfig withDataDir(Path dir) {
     return new PlatzConfig(httpHost, httpPort, httpInstances, shutdownTimeout, dir, databaseUrl,
         databasePoolSize, adminEmail, authCacheSize, deploymentTokenTtl, serverKey, authFailuresPerMinute,
-        maxConfigBytes, console);
+        maxConfigBytes, console, auditCheckpoint);
   }
 
   public PlatzConfig withDatabaseUrl(String url) {
     return new PlatzConfig(httpHost, httpPort, httpInstances, shutdownTimeout, dataDir, Optional.ofNullable(url),
         databasePoolSize, adminEmail, authCacheSize, deploymentTokenTtl, serverKey, authFailuresPerMinute,
-        maxConfigBytes, console);
+        maxConfigBytes, console, auditCheckpoint);
   }
 
   /** Never shows the database password or the server key. */
