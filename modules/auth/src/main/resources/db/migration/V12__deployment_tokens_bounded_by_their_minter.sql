@@ -25,6 +25,28 @@ CREATE FUNCTION may_mint_deployment_token(minter uuid, in_env uuid, of_kind uuid
                               AND role = 'Owner')))
 $$;
 
+-- A credential is minted only while its minter may mint it. The permissions module decided so from grants that
+-- a process may still hold in its cache a moment after another process removed one: this check, in the minting
+-- transaction, is the one that counts. FOR SHARE on the minter and its grants in the env waits for a concurrent
+-- deactivation, demotion or removal (whose own revocation cannot see this credential yet) and then sees it.
+-- SQLSTATE PZ403 reaches the API as a 403. It runs after V8's trigger, which sets the env.
+CREATE FUNCTION deployment_tokens_within_minters_rights() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    minter uuid := coalesce(NEW.created_by_user_id, NEW.created_by_bot_id);
+BEGIN
+    PERFORM 1 FROM users WHERE id = minter FOR SHARE;
+    PERFORM 1 FROM bots WHERE id = minter FOR SHARE;
+    PERFORM 1 FROM env_user_permissions WHERE env_id = NEW.env_id AND (user_id = minter OR bot_id = minter) FOR SHARE;
+    PERFORM 1 FROM deployment_permissions WHERE env_id = NEW.env_id AND (user_id = minter OR bot_id = minter) FOR SHARE;
+    IF NOT may_mint_deployment_token(minter, NEW.env_id, (SELECT kind_id FROM deployments WHERE id = NEW.deployment_id)) THEN
+        RAISE EXCEPTION 'you may not create credentials for this deployment' USING ERRCODE = 'PZ403';
+    END IF;
+    RETURN NEW;
+END
+$$;
+CREATE TRIGGER deployment_tokens_within_minters_rights BEFORE INSERT ON deployment_tokens
+    FOR EACH ROW EXECUTE FUNCTION deployment_tokens_within_minters_rights();
+
 -- Revokes, in the transaction that took a right away, the live credentials the minter may no longer mint, and
 -- tells every process's credential cache (which drops what that subject minted).
 CREATE FUNCTION revoke_deployment_tokens_beyond_minter(minter uuid) RETURNS void LANGUAGE plpgsql AS $$

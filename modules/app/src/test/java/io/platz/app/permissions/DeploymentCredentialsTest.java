@@ -1,6 +1,7 @@
 package io.platz.app.permissions;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.platz.app.support.Api;
 import io.platz.app.support.Fixtures;
@@ -161,6 +162,17 @@ class DeploymentCredentialsTest {
     assertDead(demoted);
     assertThat(api.post("/api/v2/deployment-tasks", kept, restart(deploymentA)).status())
         .as("still an env Admin, the minter may still mint it").isEqualTo(201);
+  }
+
+  /** Whatever a process's cache of grants says, the database mints nothing for someone who may not mint it. */
+  @Test
+  void theDatabaseRefusesACredentialItsMinterMayNotMint() {
+    String maintainer = fixtures.user("Maintainer");
+    fixtures.kindRole(env, kindA, "user_id", maintainer, "Maintainer");
+    assertThatThrownBy(() -> TestDatabases.execute(PLATZ.platz().platform().database(), """
+        INSERT INTO deployment_tokens (id, deployment_id, deployment_name, env_id, created_by_user_id, secret_hash, expires_at)
+        VALUES (gen_random_uuid(), '%s', 'da', '%s', '%s', '\\x00', now() + interval '1 hour')"""
+        .formatted(deploymentA, env, maintainer))).hasMessageContaining("you may not create credentials for this deployment");
   }
 
   @Test
