@@ -28,7 +28,7 @@ public final class Commands {
   /** A handler that has {@code action} done at {@code address}; answers {@code status}. */
   public Handler<RoutingContext> handle(Action action, String address, int status) {
     return ctx -> {
-      if (!idParameterIsUuid(ctx)) {
+      if (!idParametersAreUuids(ctx)) {
         Failures.handleStatus(ctx, 404);
         return;
       }
@@ -68,11 +68,11 @@ public final class Commands {
   }
 
   /** A resource id that is not a UUID names no resource: 404, as for any other unknown id. */
-  private static boolean idParameterIsUuid(RoutingContext ctx) {
-    String id = ctx.pathParam("id");
-    if (id == null) {
-      return true;
-    }
+  private static boolean idParametersAreUuids(RoutingContext ctx) {
+    return ctx.pathParams().values().stream().allMatch(Commands::isUuid);
+  }
+
+  private static boolean isUuid(String id) {
     try {
       return id.length() == 36 && UUID.fromString(id) != null;
     } catch (IllegalArgumentException e) {

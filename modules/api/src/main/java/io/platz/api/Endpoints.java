@@ -65,6 +65,8 @@ public final class Endpoints {
       new Endpoint(PUT, "/deployments/:id", Action.DEPLOYMENTS_UPDATE, Deployments.UPDATE, 200),
       new Endpoint(DELETE, "/deployments/:id", Action.DEPLOYMENTS_DELETE, Deployments.DELETE, 204),
       new Endpoint(POST, "/deployments/:id/credentials", Action.DEPLOYMENT_CREDENTIALS_CREATE, Auth.DEPLOYMENT_TOKENS_CREATE, 201),
+      new Endpoint(DELETE, "/deployments/:id/credentials/:token_id", Action.DEPLOYMENT_CREDENTIALS_REVOKE,
+          Auth.DEPLOYMENT_TOKENS_REVOKE, 204),
 
       new Endpoint(GET, "/deployment-tasks", Action.TASKS_READ, Deployments.TASKS_LIST, 200),
       new Endpoint(GET, "/deployment-tasks/:id", Action.TASKS_READ, Deployments.TASKS_GET, 200),

@@ -147,8 +147,9 @@ class OpenApiConformanceTest {
     check("getDeployment", api.get("/api/v2/deployments/" + deployment, admin));
     check("updateDeployment", api.put("/api/v2/deployments/" + deployment, admin,
         new JsonObject().put("description_md", "The *web* tier").put("status", "Running")));
-    String deploymentToken = check("createDeploymentCredentials",
-        api.post("/api/v2/deployments/" + deployment + "/credentials", admin, new JsonObject())).json().getString("created_token");
+    JsonObject deploymentCredential = check("createDeploymentCredentials",
+        api.post("/api/v2/deployments/" + deployment + "/credentials", admin, new JsonObject())).json();
+    String deploymentToken = deploymentCredential.getString("created_token");
     check("authMe", api.get("/api/v2/auth/me", deploymentToken));
 
     String install = check("createDeploymentTask", api.post("/api/v2/deployment-tasks", admin, new JsonObject()
@@ -170,6 +171,8 @@ class OpenApiConformanceTest {
 
     check("deleteDeploymentPermission", api.delete("/api/v2/deployment-permissions/" + kindRole, admin));
     check("deleteEnvUserPermission", api.delete("/api/v2/env-user-permissions/" + envRole, admin));
+    check("deleteDeploymentCredential", api.delete("/api/v2/deployments/" + deployment + "/credentials/"
+        + deploymentCredential.getString("id"), admin));
     check("deleteDeployment", api.delete("/api/v2/deployments/" + deployment, admin));
     check("getDeployment", api.get("/api/v2/deployments/" + deployment, admin));
     check("deleteDeploymentKind", api.delete("/api/v2/deployment-kinds/" + kind, admin));

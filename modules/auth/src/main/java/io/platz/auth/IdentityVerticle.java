@@ -79,9 +79,10 @@ public final class IdentityVerticle extends ModuleVerticle {
     serveCommand(Addresses.Auth.BOT_TOKENS_GET, botTokens::get);
     serveCommand(Addresses.Auth.BOT_TOKENS_CREATE, botTokens::create);
     serveCommand(Addresses.Auth.BOT_TOKENS_REVOKE, botTokens::revoke);
-    DeploymentTokens deploymentTokens = new DeploymentTokens(pool, audit, hasher, vertx.eventBus(),
+    DeploymentTokens deploymentTokens = new DeploymentTokens(pool, audit, evictions, hasher, vertx.eventBus(),
         context.config().deploymentTokenTtl());
     serveCommand(Addresses.Auth.DEPLOYMENT_TOKENS_CREATE, deploymentTokens::create);
+    serveCommand(Addresses.Auth.DEPLOYMENT_TOKENS_REVOKE, deploymentTokens::revoke);
     serve(Addresses.Auth.EVICT_SUBJECT, request -> {
       evictions.evictLocally(UUID.fromString(request.getString("subject_id")));
       return Future.succeededFuture(new JsonObject());

@@ -40,8 +40,8 @@ public final class AccessVerticle extends ModuleVerticle {
     AuditTrail audit = new AuditTrail(vertx, context.keys());
     EnvCommands envs = new EnvCommands(pool, audit, grants);
     KindCommands kinds = new KindCommands(pool, audit, grants, kindCache);
-    GrantCommands envRoles = new GrantCommands(GrantFamily.ENV_ROLE, pool, audit, grants);
-    GrantCommands deploymentRoles = new GrantCommands(GrantFamily.DEPLOYMENT_ROLE, pool, audit, grants);
+    GrantCommands envRoles = new GrantCommands(GrantFamily.ENV_ROLE, pool, audit, grants, vertx.eventBus());
+    GrantCommands deploymentRoles = new GrantCommands(GrantFamily.DEPLOYMENT_ROLE, pool, audit, grants, vertx.eventBus());
 
     serveCommand(Addresses.Permissions.ENVS_LIST, envs::list);
     serveCommand(Addresses.Permissions.ENVS_GET, envs::get);

@@ -54,10 +54,19 @@ public final class PermissionsVerticle extends ModuleVerticle {
     if (action.isIdentityAction()) {
       return identityRules.decide(who, action, params, body);
     }
-    Future<GrantSet> held = who.siteAdmin() || who.isDeployment()
-        ? Future.succeededFuture(GrantSet.NONE) : grants.grantsOf(pool, who.id());
-    return held.compose(set -> action.isTaskWrite()
+    return held(who).compose(set -> action.isTaskWrite()
         ? taskRules.decide(who, set, action, params, body)
         : envRules.decide(who, set, action, params, body));
+  }
+
+  /** A deployment credential holds what its minter lends it, so it reaches no further than the minter. */
+  private Future<GrantSet> held(Identity who) {
+    if (who.siteAdmin()) {
+      return Future.succeededFuture(GrantSet.NONE);
+    }
+    if (who.isDeployment()) {
+      return grants.grantsOf(pool, who.minter().id()).map(minter -> minter.lentToDeployment(who.envId(), who.minter().siteAdmin()));
+    }
+    return grants.grantsOf(pool, who.id());
   }
 }

@@ -65,6 +65,22 @@ class TwoInstancesTest {
   }
 
   @Test
+  void aGrantRemovedOnOneInstanceKillsTheCredentialsItsHolderMintedOnTheOther() {
+    String env = created("/envs", new JsonObject().put("name", "minted"));
+    String kind = created("/deployment-kinds", new JsonObject().put("name", "minted-api"));
+    String deployment = created("/deployments", new JsonObject().put("env_id", env).put("kind_id", kind).put("name", "api"));
+    String ownerId = fixtures.user("Owner");
+    String grant = fixtures.kindRole(env, kind, "user_id", ownerId, "Owner");
+    String credential = fixtures.deploymentCredential(deployment, fixtures.userToken(ownerId)).getString("created_token");
+    assertThat(b.api().get("/api/v2/auth/me", credential).status()).as("b verifies and caches it").isEqualTo(200);
+
+    assertThat(a.api().delete("/api/v2/deployment-permissions/" + grant, admin).status()).isEqualTo(204);
+    assertThat(a.api().get("/api/v2/auth/me", credential).status()).isEqualTo(401);
+    assertThat(eventually(() -> b.api().get("/api/v2/auth/me", credential).status(), 401))
+        .as("b refuses it within a second").isEqualTo(401);
+  }
+
+  @Test
   void aKindChangedOnOneInstanceReachesTheOthersDecisions() {
     String env = created("/envs", new JsonObject().put("name", "prod"));
     String kind = created("/deployment-kinds", new JsonObject().put("name", "api").put("actions", restartNeeds("Maintainer")));

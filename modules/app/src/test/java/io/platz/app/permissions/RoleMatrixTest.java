@@ -31,9 +31,10 @@ class RoleMatrixTest {
 
   static final List<String> CALLERS = List.of("site_admin", "env_admin", "env_user", "owner", "maintainer",
       "user_without_roles", "bot_env_admin", "bot_env_user", "bot_owner", "bot_maintainer", "bot_without_grants",
-      "bot_in_other_env", "deleted_bot", "revoked_token", "deployment_in_prod", "deployment_in_staging", "deleted_deployment");
+      "bot_in_other_env", "deleted_bot", "revoked_token", "deployment_in_prod", "deployment_by_owner", "deployment_in_staging", "deleted_deployment");
   private static final List<String> DEAD = List.of("deleted_bot", "revoked_token", "deleted_deployment");
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
+  private static final Pattern PATH_PARAMETER = Pattern.compile(":\\w+");
 
   private static TestPlatform platz;
   private static World world;
@@ -76,7 +77,7 @@ class RoleMatrixTest {
         .toList();
     for (Endpoint endpoint : Endpoints.ALL) {
       assertThat(covered).as("role-matrix.txt covers every endpoint")
-          .contains(endpoint.method().name() + " /api/v2" + endpoint.path());
+          .contains(endpoint.method().name() + " /api/v2" + PATH_PARAMETER.matcher(endpoint.path()).replaceAll(":id"));
     }
   }
 
@@ -127,10 +128,11 @@ class RoleMatrixTest {
       tokens.put("revoked_token", fixtures.remember(second.json().getString("created_token")));
       assertThat(api.delete("/api/v2/user-tokens/" + second.json().getString("id"), admin).status()).isEqualTo(204);
 
-      tokens.put("deployment_in_prod", credential(ids.get("api_1")));
-      tokens.put("deployment_in_staging", credential(ids.get("api_s")));
+      tokens.put("deployment_in_prod", fixtures.deploymentCredential(ids.get("api_1"), admin).getString("created_token"));
+      tokens.put("deployment_by_owner", fixtures.deploymentCredential(ids.get("api_1"), tokens.get("owner")).getString("created_token"));
+      tokens.put("deployment_in_staging", fixtures.deploymentCredential(ids.get("api_s"), admin).getString("created_token"));
       String doomedDeployment = deployment("prod", "api", "doomed");
-      tokens.put("deleted_deployment", credential(doomedDeployment));
+      tokens.put("deleted_deployment", fixtures.deploymentCredential(doomedDeployment, admin).getString("created_token"));
       assertThat(api.delete("/api/v2/deployments/" + doomedDeployment, admin).status()).isEqualTo(204);
       ids.put("api_1_task", task(ids.get("api_1")));
 
@@ -145,6 +147,8 @@ class RoleMatrixTest {
       fresh.put("fresh_deployment_grant", () -> kindRole("prod", "api", "user_id", fresh.get("fresh_user").get(), "Maintainer"));
       fresh.put("fresh_api_deployment", () -> deployment("prod", "api", fresh.get("unique").get()));
       fresh.put("fresh_api_1_task", () -> task(ids.get("api_1")));
+      fresh.put("fresh_api_1_credential", () -> fixtures.deploymentCredential(ids.get("api_1"), admin).getString("id"));
+      fresh.put("fresh_api_s_credential", () -> fixtures.deploymentCredential(ids.get("api_s"), admin).getString("id"));
     }
 
     Response send(String caller, RoleMatrix.Entry entry) {
@@ -192,12 +196,6 @@ class RoleMatrixTest {
 
     private String deployment(String env, String kind, String name) {
       return created("/deployments", new JsonObject().put("env_id", ids.get(env)).put("kind_id", ids.get(kind)).put("name", name));
-    }
-
-    private String credential(String deployment) {
-      Response response = api.post("/api/v2/deployments/" + deployment + "/credentials", admin, new JsonObject());
-      assertThat(response.status()).as(response.body()).isEqualTo(201);
-      return fixtures.remember(response.json().getString("created_token"));
     }
 
     private String task(String deployment) {

@@ -70,11 +70,7 @@ class UseAfterRevokeTest {
       api.delete("/api/v2/bots/" + deletedBotId, admin);
       dead.put("bot token, bot deleted", deletedBot);
 
-      String expiringDeployment = used(api, credential(api, fixtures, admin, targets.get("id")));
-      String doomed = id(api.post("/api/v2/deployments", admin, new JsonObject().put("env_id", env).put("kind_id", kind).put("name", "doomed")));
-      String deletedDeployment = used(api, credential(api, fixtures, admin, doomed));
-      api.delete("/api/v2/deployments/" + doomed, admin);
-      dead.put("deployment credential, deployment deleted", deletedDeployment);
+      String expiringDeployment = used(api, fixtures.deploymentCredential(targets.get("id"), admin).getString("created_token"));
 
       dead.put("user token, expired", expiring);
       dead.put("bot token, expired", expiringBot);
@@ -84,23 +80,89 @@ class UseAfterRevokeTest {
         assertThat(Eventually.read(() -> api.get("/api/v2/auth/me", expired).status(), status -> status == 401)).isEqualTo(401);
       }
 
-      List<String> successes = new ArrayList<>();
-      int requests = 0;
-      for (int pass = 0; pass < 2; pass++) {
-        for (Map.Entry<String, String> credential : dead.entrySet()) {
-          for (Endpoint endpoint : endpointsAndMe()) {
-            String path = "/api/v2" + endpoint.path().replace(":id", targets.get("id"));
-            Response response = api.raw(endpoint.method().name(), path, credential.getValue(), "{}");
-            requests++;
-            if (response.status() != 401) {
-              successes.add(credential.getKey() + ": " + endpoint.method() + " " + path + " → " + response);
-            }
+      assertEveryUseRefused(api, dead, targets.get("id"));
+    }
+  }
+
+  /**
+   * The ways a deployment credential dies besides expiry, with credentials that live an hour, so that nothing but
+   * the way each died refuses them. Those minted by someone die when that someone may no longer mint them.
+   */
+  @Test
+  void aDeadDeploymentCredentialIs401OnEveryEndpointFromTheNextRequestOn() {
+    try (TestPlatform platz = TestPlatform.start(TestPlatform.config(Map.of("PLATZ_DATABASE_URL", TestDatabases.freshDatabaseUrl())))) {
+      Api api = platz.api();
+      Fixtures fixtures = new Fixtures(platz);
+      String admin = fixtures.adminToken();
+      String env = fixtures.env("prod");
+      String kind = fixtures.kind("api");
+      String target = fixtures.deployment(env, kind, "target");
+      Map<String, String> dead = new LinkedHashMap<>();
+
+      String doomed = fixtures.deployment(env, kind, "doomed");
+      String deletedDeployment = used(api, fixtures.deploymentCredential(doomed, admin).getString("created_token"));
+      api.delete("/api/v2/deployments/" + doomed, admin);
+      dead.put("deployment credential, deployment deleted", deletedDeployment);
+
+      JsonObject revoked = fixtures.deploymentCredential(target, admin);
+      used(api, revoked.getString("created_token"));
+      api.delete("/api/v2/deployments/" + target + "/credentials/" + revoked.getString("id"), admin);
+      dead.put("deployment credential, revoked", revoked.getString("created_token"));
+
+      String minterId = fixtures.user("Deactivated Minter");
+      fixtures.kindRole(env, kind, "user_id", minterId, "Owner");
+      String mintedByDeactivated = used(api, fixtures.deploymentCredential(target, fixtures.userToken(minterId)).getString("created_token"));
+      api.put("/api/v2/users/" + minterId, admin, new JsonObject().put("is_active", false));
+      dead.put("deployment credential, minter deactivated", mintedByDeactivated);
+
+      String minterBot = fixtures.bot("deleted-minter");
+      fixtures.kindRole(env, kind, "bot_id", minterBot, "Owner");
+      String mintedByDeletedBot = used(api, fixtures.deploymentCredential(target, fixtures.botToken(minterBot)).getString("created_token"));
+      api.delete("/api/v2/bots/" + minterBot, admin);
+      dead.put("deployment credential, minter's bot deleted", mintedByDeletedBot);
+
+      String ownerId = fixtures.user("Former Owner");
+      String ownerGrant = fixtures.kindRole(env, kind, "user_id", ownerId, "Owner");
+      String mintedByFormerOwner = used(api, fixtures.deploymentCredential(target, fixtures.userToken(ownerId)).getString("created_token"));
+      api.delete("/api/v2/deployment-permissions/" + ownerGrant, admin);
+      dead.put("deployment credential, minter's Owner role removed", mintedByFormerOwner);
+
+      String envAdminId = fixtures.user("Former Env Admin");
+      String envAdminGrant = fixtures.envRole(env, "user_id", envAdminId, "Admin");
+      String mintedByFormerEnvAdmin = used(api, fixtures.deploymentCredential(target, fixtures.userToken(envAdminId))
+          .getString("created_token"));
+      api.delete("/api/v2/env-user-permissions/" + envAdminGrant, admin);
+      dead.put("deployment credential, minter's env Admin role removed", mintedByFormerEnvAdmin);
+
+      String siteAdminId = fixtures.user("Former Site Admin");
+      api.put("/api/v2/users/" + siteAdminId, admin, new JsonObject().put("is_admin", true));
+      String mintedByFormerSiteAdmin = used(api, fixtures.deploymentCredential(target, fixtures.userToken(siteAdminId))
+          .getString("created_token"));
+      api.put("/api/v2/users/" + siteAdminId, admin, new JsonObject().put("is_admin", false));
+      dead.put("deployment credential, minter no longer site admin", mintedByFormerSiteAdmin);
+
+      assertEveryUseRefused(api, dead, target);
+    }
+  }
+
+  /** Each credential on every endpoint, twice: 401 each time. */
+  private static void assertEveryUseRefused(Api api, Map<String, String> dead, String target) {
+    List<String> successes = new ArrayList<>();
+    int requests = 0;
+    for (int pass = 0; pass < 2; pass++) {
+      for (Map.Entry<String, String> credential : dead.entrySet()) {
+        for (Endpoint endpoint : endpointsAndMe()) {
+          String path = "/api/v2" + endpoint.path().replaceAll(":\\w+", target);
+          Response response = api.raw(endpoint.method().name(), path, credential.getValue(), "{}");
+          requests++;
+          if (response.status() != 401) {
+            successes.add(credential.getKey() + ": " + endpoint.method() + " " + path + " → " + response);
           }
         }
       }
-      assertThat(requests).isGreaterThan(500);
-      assertThat(successes).isEmpty();
     }
+    assertThat(requests).isGreaterThan(500);
+    assertThat(successes).isEmpty();
   }
 
   private static List<Endpoint> endpointsAndMe() {
@@ -113,11 +175,6 @@ class UseAfterRevokeTest {
   private static String used(Api api, String token) {
     assertThat(api.get("/api/v2/auth/me", token).status()).isEqualTo(200);
     return token;
-  }
-
-  private static String credential(Api api, Fixtures fixtures, String admin, String deployment) {
-    return fixtures.remember(api.post("/api/v2/deployments/" + deployment + "/credentials", admin, new JsonObject())
-        .json().getString("created_token"));
   }
 
   private static String tokenId(Api api, String admin, String list) {

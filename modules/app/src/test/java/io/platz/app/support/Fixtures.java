@@ -58,8 +58,26 @@ public final class Fixtures {
 
   /** Grants a bot an env role; answers the grant's id. */
   public String envRole(String env, String botId, String role) {
+    return envRole(env, "bot_id", botId, role);
+  }
+
+  /** Grants a user or bot ({@code subjectField} is {@code user_id} or {@code bot_id}) an env role; answers the grant's id. */
+  public String envRole(String env, String subjectField, String subject, String role) {
     return created(api.post("/api/v2/env-user-permissions", admin,
-        new JsonObject().put("env_id", env).put("bot_id", botId).put("role", role))).getString("id");
+        new JsonObject().put("env_id", env).put(subjectField, subject).put("role", role))).getString("id");
+  }
+
+  /** Grants a user or bot a role on a deployment kind in an env; answers the grant's id. */
+  public String kindRole(String env, String kind, String subjectField, String subject, String role) {
+    return created(api.post("/api/v2/deployment-permissions", admin, new JsonObject().put("env_id", env).put("kind_id", kind)
+        .put(subjectField, subject).put("role", role))).getString("id");
+  }
+
+  /** A credential of the deployment minted by {@code minter}: {@code {"id", "created_token", "expires_at"}}. */
+  public JsonObject deploymentCredential(String deployment, String minter) {
+    JsonObject credential = created(api.post("/api/v2/deployments/" + deployment + "/credentials", minter, new JsonObject()));
+    remember(credential.getString("created_token"));
+    return credential;
   }
 
   public String user(String displayName) {

@@ -27,6 +27,7 @@ public final class AuditEventTypes {
   public static final String DEPLOYMENT_UPDATED = "deployment.updated";
   public static final String DEPLOYMENT_DELETED = "deployment.deleted";
   public static final String DEPLOYMENT_TOKEN_CREATED = "deployment_token.created";
+  public static final String DEPLOYMENT_TOKEN_REVOKED = "deployment_token.revoked";
   public static final String TASK_CREATED = "task.created";
   public static final String TASK_CANCELED = "task.canceled";
   public static final String TASK_STATUS_CHANGED = "task.status_changed";

@@ -44,6 +44,10 @@ public final class CachedCredential {
     return identity.id();
   }
 
+  public boolean mintedBy(UUID subjectId) {
+    return identity.minter() != null && identity.minter().id().equals(subjectId);
+  }
+
   public Identity identity() {
     return identity;
   }

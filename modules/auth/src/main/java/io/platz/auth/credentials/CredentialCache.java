@@ -52,9 +52,12 @@ public final class CredentialCache {
     cache.evict(tokenIds);
   }
 
-  /** Every token of a user, bot or deployment: O(cache size), for rare events (deactivate, delete, rename). */
+  /**
+   * Every token of a user, bot or deployment, and the deployment credentials a user or bot minted (they act within
+   * its rights): O(cache size), for rare events (deactivate, delete, rename, a lost grant).
+   */
   public void evictSubject(UUID subjectId) {
-    cache.evictIf(credential -> credential.subjectId().equals(subjectId));
+    cache.evictIf(credential -> credential.subjectId().equals(subjectId) || credential.mintedBy(subjectId));
   }
 
   public void evictAll() {

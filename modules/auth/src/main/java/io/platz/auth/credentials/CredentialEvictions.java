@@ -34,7 +34,10 @@ public final class CredentialEvictions {
     return Notifications.send(tx.sql(), CHANNEL, tokenIds.stream().map(id -> TOKEN + id).toList());
   }
 
-  /** Every credential of a user, bot or deployment: for deactivation, deletion, and changes to what they are. */
+  /**
+   * Every credential of a user, bot or deployment, and those it minted: for deactivation, deletion, and changes to
+   * what they are.
+   */
   public Future<Void> subject(Tx tx, UUID subjectId) {
     tx.afterCommit(() -> {
       cache.evictSubject(subjectId);
@@ -43,7 +46,7 @@ public final class CredentialEvictions {
     return Notifications.send(tx.sql(), CHANNEL, List.of(SUBJECT + subjectId));
   }
 
-  /** For changes made elsewhere in this process (a deleted deployment) that already told other processes. */
+  /** For changes made elsewhere in this process (a deleted deployment, a lost grant) that already told other processes. */
   public void evictLocally(UUID subjectId) {
     cache.evictSubject(subjectId);
   }

@@ -27,9 +27,14 @@ public final class CredentialStore {
       FROM bot_tokens t JOIN bots b ON b.id = t.bot_id
       WHERE t.id = $1 AND t.revoked_at IS NULL AND b.deleted_at IS NULL""".formatted(Bots.COLUMNS);
 
+  /** With its minter, who must still be live: what the credential may do is bounded by what the minter may do. */
   private static final String DEPLOYMENT_TOKEN = """
-      SELECT secret_hash, expires_at, last_used_at, deployment_id, deployment_name, env_id
-      FROM deployment_tokens WHERE id = $1 AND revoked_at IS NULL""";
+      SELECT t.secret_hash, t.expires_at, t.last_used_at, t.deployment_id, t.deployment_name, t.env_id,
+             coalesce(u.id, b.id) AS minter_id, coalesce(u.is_admin, false) AS minter_is_admin
+      FROM deployment_tokens t
+        LEFT JOIN users u ON u.id = t.created_by_user_id AND u.is_active
+        LEFT JOIN bots b ON b.id = t.created_by_bot_id AND b.deleted_at IS NULL
+      WHERE t.id = $1 AND t.revoked_at IS NULL AND (u.id IS NOT NULL OR b.id IS NOT NULL)""";
 
   private final Pool pool;
 
@@ -71,7 +76,8 @@ public final class CredentialStore {
   /** A deployment acting on its env: {@code {"id", "name", "env_id"}} in {@code /auth/me}. */
   private static CachedCredential deployment(ParsedToken token, Row row) {
     Identity identity = new Identity(IdentityKind.DEPLOYMENT, row.getUUID("deployment_id"), token.id(), false,
-        row.getUUID("env_id"), row.getString("deployment_name"));
+        row.getUUID("env_id"), row.getString("deployment_name"),
+        new Identity.Minter(row.getUUID("minter_id"), row.getBoolean("minter_is_admin")));
     JsonObject me = new JsonObject().put("id", identity.id().toString()).put("name", identity.name())
         .put("env_id", identity.envId().toString());
     return credential(token, row, identity, me);

@@ -4,6 +4,7 @@ import io.platz.audit.api.Actor;
 import io.platz.audit.api.AuditEvent;
 import io.platz.audit.api.AuditEventTypes;
 import io.platz.audit.api.AuditTrail;
+import io.platz.auth.credentials.CredentialEvictions;
 import io.platz.auth.credentials.TokenHasher;
 import io.platz.common.auth.Identity;
 import io.platz.common.bus.Addresses;
@@ -13,6 +14,7 @@ import io.platz.common.token.IssuedToken;
 import io.platz.common.token.TokenFormat;
 import io.platz.common.token.TokenKind;
 import io.platz.persistence.Tx;
+import io.platz.persistence.sql.Rows;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.EventBus;
@@ -23,29 +25,36 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 
 /**
  * Short-lived credentials for deployments ({@code pzd_}): with one, a running deployment acts on deployments of
- * its own env. They expire on their own (one hour by default) and die with their deployment.
+ * its own env, within what the user or bot that minted it may maintain there. They expire on their own (one hour
+ * by default), die with their deployment, when revoked, and when their minter may no longer mint them (V12).
  */
 public final class DeploymentTokens {
 
+  private static final String SUBJECT = "DeploymentToken";
+
   private final Pool pool;
   private final AuditTrail audit;
+  private final CredentialEvictions evictions;
   private final TokenHasher hasher;
   private final EventBus bus;
   private final Duration lifetime;
 
-  public DeploymentTokens(Pool pool, AuditTrail audit, TokenHasher hasher, EventBus bus, Duration lifetime) {
+  public DeploymentTokens(Pool pool, AuditTrail audit, CredentialEvictions evictions, TokenHasher hasher, EventBus bus,
+                          Duration lifetime) {
     this.pool = pool;
     this.audit = audit;
+    this.evictions = evictions;
     this.hasher = hasher;
     this.bus = bus;
     this.lifetime = lifetime;
   }
 
-  /** Answers {@code {"created_token", "expires_at"}}: the only moment the credential exists in clear. */
+  /** Answers {@code {"id", "created_token", "expires_at"}}: the only moment the credential exists in clear. */
   public Future<JsonObject> create(Command command) {
     UUID deployment = Fields.parseUuid("id", command.params().getString("id"));
     Identity actor = command.actor();
@@ -55,14 +64,35 @@ public final class DeploymentTokens {
     return bus.<JsonObject>request(Addresses.Deployments.LOCATE, new JsonObject().put("id", deployment.toString()))
         .map(reply -> reply.body())
         .compose(where -> Tx.run(pool, tx -> tx.sql().preparedQuery("""
-                INSERT INTO deployment_tokens (id, deployment_id, deployment_name, env_id, created_by_user_id, secret_hash,
-                                               expires_at)
-                VALUES ($1, $2, $3, $4, $5, $6, $7)""")
-            .execute(Tuple.of(id, deployment, where.getString("name"), UUID.fromString(where.getString("env_id")),
-                actor.isUser() ? actor.id() : null, Buffer.buffer(hasher.hash(token.parts())), expiresAt.atOffset(ZoneOffset.UTC)))
+                INSERT INTO deployment_tokens (id, deployment_id, deployment_name, env_id, created_by_user_id,
+                                               created_by_bot_id, secret_hash, expires_at)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8)""")
+            .execute(Tuple.tuple().addUUID(id).addUUID(deployment).addString(where.getString("name"))
+                .addUUID(UUID.fromString(where.getString("env_id")))
+                .addUUID(actor.isUser() ? actor.id() : null).addUUID(actor.isBot() ? actor.id() : null)
+                .addBuffer(Buffer.buffer(hasher.hash(token.parts()))).addOffsetDateTime(expiresAt.atOffset(ZoneOffset.UTC)))
             .compose(inserted -> audit.record(tx, new AuditEvent(AuditEventTypes.DEPLOYMENT_TOKEN_CREATED, Actor.of(actor),
-                UUID.fromString(where.getString("env_id")), "DeploymentToken", id,
+                UUID.fromString(where.getString("env_id")), SUBJECT, id,
                 new JsonObject().put("deployment_id", deployment.toString()).put("expires_at", expiresAt.toString()))))))
-        .map(recorded -> new JsonObject().put("created_token", token.value()).put("expires_at", expiresAt.toString()));
+        .map(recorded -> new JsonObject().put("id", id.toString()).put("created_token", token.value())
+            .put("expires_at", expiresAt.toString()));
+  }
+
+  /**
+   * Revokes one credential of the deployment ({@code params.id}, {@code params.token_id}); 404 when it is not that
+   * deployment's or is already revoked, as for user and bot tokens. Effective before the answer, here and in other
+   * processes. Whether the caller may (whoever may mint it) was decided before.
+   */
+  public Future<Void> revoke(Command command) {
+    UUID deployment = Fields.parseUuid("id", command.params().getString("id"));
+    UUID id = Fields.parseUuid("token_id", command.params().getString("token_id"));
+    return Tx.run(pool, tx -> tx.sql().preparedQuery("""
+            UPDATE deployment_tokens SET revoked_at = now()
+            WHERE id = $1 AND deployment_id = $2 AND revoked_at IS NULL RETURNING env_id""")
+        .execute(Tuple.of(id, deployment))
+        .map(rows -> Rows.one(rows, "deployment credential").getUUID("env_id"))
+        .compose(env -> audit.record(tx, new AuditEvent(AuditEventTypes.DEPLOYMENT_TOKEN_REVOKED, Actor.of(command.actor()),
+            env, SUBJECT, id, new JsonObject().put("deployment_id", deployment.toString()))))
+        .compose(recorded -> evictions.tokens(tx, List.of(id))));
   }
 }

@@ -47,11 +47,29 @@ class CredentialCacheTest {
   }
 
   @Test
+  void evictingASubjectDropsTheDeploymentCredentialsItMinted() {
+    UUID owner = UUID.randomUUID();
+    UUID minted = UUID.randomUUID();
+    UUID mintedByAnother = UUID.randomUUID();
+    cache.put(minted, deploymentCredential(owner), cache.generation());
+    cache.put(mintedByAnother, deploymentCredential(UUID.randomUUID()), cache.generation());
+    cache.evictSubject(owner);
+    assertThat(cache.get(minted)).isNull();
+    assertThat(cache.get(mintedByAnother)).isNotNull();
+  }
+
+  @Test
   void lastUseIsClaimedAtMostOncePerInterval() {
     CachedCredential credential = credential(UUID.randomUUID());
     assertThat(credential.claimLastUsedWrite(1_000_000, 60_000)).isTrue();
     assertThat(credential.claimLastUsedWrite(1_030_000, 60_000)).isFalse();
     assertThat(credential.claimLastUsedWrite(1_060_000, 60_000)).isTrue();
+  }
+
+  private static CachedCredential deploymentCredential(UUID minter) {
+    Identity identity = new Identity(IdentityKind.DEPLOYMENT, UUID.randomUUID(), UUID.randomUUID(), false, UUID.randomUUID(),
+        "api", new Identity.Minter(minter, false));
+    return new CachedCredential(TokenKind.DEPLOYMENT, new byte[32], null, identity, new JsonObject(), null);
   }
 
   private static CachedCredential credential(UUID subject) {

@@ -50,8 +50,11 @@ public final class Addresses {
 
     /** A command naming a deployment ({@code params.id}) → {"created_token", "expires_at"}. */
     public static final String DEPLOYMENT_TOKENS_CREATE = "platz.auth.deployment-tokens.create";
+    /** A command naming a deployment and one of its credentials ({@code params.id}, {@code params.token_id}). */
+    public static final String DEPLOYMENT_TOKENS_REVOKE = "platz.auth.deployment-tokens.revoke";
     /**
-     * {"subject_id"} → {}: drops every cached credential of that user, bot or deployment in this process. Sent
+     * {"subject_id"} → {}: drops every cached credential of that user, bot or deployment, and those it minted, in
+     * this process. Sent
      * local-only by other modules after a change that kills credentials commits; other processes hear of it
      * through the database.
      */

@@ -17,6 +17,7 @@ public record Scope(boolean all, UUID userId, List<UUID> envIds, List<EnvKind> e
   }
 
   public static final Scope ALL = new Scope(true, null, List.of(), List.of());
+  public static final Scope NONE = new Scope(false, null, List.of(), List.of());
 
   public static Scope ownedBy(UUID userId) {
     return new Scope(false, userId, List.of(), List.of());

@@ -29,8 +29,8 @@ final class AuditPages {
   private static final int PER_PAGE = 50;
   static final List<String> TYPES = List.of("user.created", "user.updated", "user_token.created", "user_token.revoked",
       "bot.created", "bot.updated", "bot.deleted", "bot_token.created", "bot_token.revoked", "deployment_token.created",
-      "env.created", "env.updated", "env.deleted", "env_role.granted", "env_role.removed", "deployment_role.granted",
-      "deployment_role.removed", "deployment_kind.created", "deployment_kind.updated", "deployment_kind.deleted",
+      "deployment_token.revoked", "env.created", "env.updated", "env.deleted", "env_role.granted", "env_role.removed",
+      "deployment_role.granted", "deployment_role.removed", "deployment_kind.created", "deployment_kind.updated", "deployment_kind.deleted",
       "deployment.created", "deployment.updated", "deployment.deleted", "task.created", "task.canceled", "task.status_changed");
   private static final List<String> ACTOR_TYPES = List.of("User", "Bot", "Deployment", "System");
 

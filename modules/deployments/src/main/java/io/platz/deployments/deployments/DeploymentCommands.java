@@ -4,13 +4,13 @@ import io.platz.audit.api.Actor;
 import io.platz.audit.api.AuditEvent;
 import io.platz.audit.api.AuditEventTypes;
 import io.platz.audit.api.AuditTrail;
-import io.platz.common.bus.Addresses;
 import io.platz.common.bus.Command;
 import io.platz.common.error.ApiError;
 import io.platz.common.json.Fields;
 import io.platz.common.json.Text;
 import io.platz.persistence.DbErrors;
 import io.platz.persistence.Tx;
+import io.platz.persistence.bus.LocalCredentialEvictions;
 import io.platz.persistence.sql.Columns;
 import io.platz.persistence.sql.PageRequest;
 import io.platz.persistence.sql.Pages;
@@ -18,7 +18,6 @@ import io.platz.persistence.sql.Rows;
 import io.platz.persistence.sql.Where;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -42,8 +41,6 @@ public final class DeploymentCommands {
   private static final String SIMPLE_COLUMNS = "d.id, d.created_at, d.name, d.env_id, d.kind_id, d.enabled, d.status, d.deleted_at";
   private static final String COLUMNS = SIMPLE_COLUMNS + ", d.config, d.description_md";
   private static final String SUBJECT = "Deployment";
-
-  private static final DeliveryOptions LOCAL = new DeliveryOptions().setLocalOnly(true);
 
   private final Pool pool;
   private final AuditTrail audit;
@@ -169,9 +166,7 @@ public final class DeploymentCommands {
   public Future<Void> delete(Command command) {
     UUID id = Fields.parseUuid("id", command.params().getString("id"));
     return Tx.run(pool, tx -> {
-      // should no auth verticle run in this process, the trigger's NOTIFY still reaches the caches wherever they are
-      tx.afterCommit(() -> bus.request(Addresses.Auth.EVICT_SUBJECT, new JsonObject().put("subject_id", id.toString()), LOCAL)
-          .otherwiseEmpty());
+      LocalCredentialEvictions.afterCommit(tx, bus, id);
       return changing(tx)
         .preparedQuery("UPDATE deployments SET deleted_at = now(), enabled = false WHERE id = $1 AND deleted_at IS NULL RETURNING *")
         .execute(Tuple.of(id))

@@ -24,7 +24,8 @@ import java.util.UUID;
 /**
  * The rules for envs and what is in them, the same for users and bots: a site admin (a user) may do anything;
  * anyone else acts on what their grants allow and sees nothing else. What they cannot see is answered as not
- * found, what they see but may not do as forbidden. A deployment identity sees its own env.
+ * found, what they see but may not do as forbidden. A deployment identity sees, in its own env, what its minter
+ * lends it ({@link GrantSet#lentToDeployment}), sees no grants and changes nothing here: it only invokes actions.
  */
 public final class EnvRules {
 
@@ -40,9 +41,10 @@ public final class EnvRules {
 
   public Future<JsonObject> decide(Identity who, GrantSet grants, Action action, JsonObject params, JsonObject body) {
     return switch (action) {
-      case ENVS_READ -> Decision.read(who.siteAdmin() ? Scope.ALL : visibleEnvs(who, grants).envScope());
-      case ENV_ROLES_READ, DEPLOYMENT_ROLES_READ -> Decision.read(who.siteAdmin() ? Scope.ALL : grants.grantScope());
-      case DEPLOYMENTS_READ, TASKS_READ -> Decision.read(who.siteAdmin() ? Scope.ALL : visibleEnvs(who, grants).deploymentScope());
+      case ENVS_READ -> Decision.read(who.siteAdmin() ? Scope.ALL : grants.envScope());
+      case ENV_ROLES_READ, DEPLOYMENT_ROLES_READ -> Decision.read(who.siteAdmin() ? Scope.ALL
+          : who.isDeployment() ? Scope.NONE : grants.grantScope());
+      case DEPLOYMENTS_READ, TASKS_READ -> Decision.read(who.siteAdmin() ? Scope.ALL : grants.deploymentScope());
       case AUDIT_READ -> readAudit(who, grants);
       case KINDS_READ -> Decision.read(Scope.ALL);
       case ENVS_CREATE, KINDS_CREATE, KINDS_UPDATE, KINDS_DELETE -> IdentityRules.siteAdmin(who);
@@ -54,17 +56,10 @@ public final class EnvRules {
       case DEPLOYMENTS_CREATE -> onKind(who, grants, Fields.body(body).requireUuid("env_id"),
           Fields.body(body).requireUuid("kind_id"), DeploymentRole.OWNER);
       case DEPLOYMENTS_UPDATE -> onDeployment(who, grants, params, DeploymentRole.MAINTAINER);
-      case DEPLOYMENTS_DELETE, DEPLOYMENT_CREDENTIALS_CREATE -> onDeployment(who, grants, params, DeploymentRole.OWNER);
+      case DEPLOYMENTS_DELETE, DEPLOYMENT_CREDENTIALS_CREATE, DEPLOYMENT_CREDENTIALS_REVOKE ->
+          onDeployment(who, grants, params, DeploymentRole.OWNER);
       default -> throw new IllegalArgumentException(action + " is not an env action");
     };
-  }
-
-  /** What an identity sees: its grants, or for a deployment its own env as if it held the User role there. */
-  static GrantSet visibleEnvs(Identity who, GrantSet grants) {
-    if (who.isDeployment()) {
-      return new GrantSet(Map.of(who.envId(), EnvRole.USER), Map.of());
-    }
-    return grants;
   }
 
   private static Future<JsonObject> updateEnv(Identity who, GrantSet grants, JsonObject params, JsonObject body) {
@@ -72,7 +67,7 @@ public final class EnvRules {
       return Decision.allow();
     }
     UUID env = Fields.parseUuid("id", params.getString("id"));
-    if (!visibleEnvs(who, grants).seesEnv(env)) {
+    if (!grants.seesEnv(env)) {
       return Decision.hidden("env");
     }
     if (!grants.isEnvAdmin(env)) {
@@ -98,7 +93,7 @@ public final class EnvRules {
       return Decision.allow();
     }
     UUID env = Fields.parseUuid("id", params.getString("id"));
-    return visibleEnvs(who, grants).seesEnv(env) ? Decision.deny("only site admins may delete an env") : Decision.hidden("env");
+    return grants.seesEnv(env) ? Decision.deny("only site admins may delete an env") : Decision.hidden("env");
   }
 
   /** Only env Admins grant, and an Admin holds every role there is in its env, so nobody grants above their own. */
@@ -110,7 +105,7 @@ public final class EnvRules {
     UUID id = Fields.parseUuid("id", params.getString("id"));
     return GrantCommands.locate(pool, family, id).compose(grant -> {
       UUID env = grant.getUUID("env_id");
-      if (!who.siteAdmin() && !visibleEnvs(who, grants).seesEnv(env)) {
+      if (!who.siteAdmin() && !grants.seesEnv(env)) {
         return Decision.hidden("permission");
       }
       if (isOwn(who, grant)) {
@@ -124,7 +119,7 @@ public final class EnvRules {
     if (who.siteAdmin()) {
       return Decision.allow();
     }
-    if (!visibleEnvs(who, grants).seesEnv(env)) {
+    if (!grants.seesEnv(env)) {
       return Decision.hidden("env");
     }
     return grants.isEnvAdmin(env) ? Decision.allow() : Decision.deny(ENV_ADMINS);
@@ -135,8 +130,11 @@ public final class EnvRules {
     if (who.siteAdmin() || grants.isEnvAdmin(env)) {
       return Decision.allow();
     }
-    if (!visibleEnvs(who, grants).seesEnv(env)) {
+    if (!grants.seesEnv(env)) {
       return Decision.hidden("env");
+    }
+    if (who.isDeployment()) {
+      return Decision.deny("a deployment may only invoke actions");
     }
     boolean holds = grants.kindRole(env, kind).map(role -> role.covers(required)).orElse(false);
     return holds ? Decision.allow()
@@ -149,7 +147,7 @@ public final class EnvRules {
         .compose(reply -> {
           UUID env = UUID.fromString(reply.body().getString("env_id"));
           UUID kind = UUID.fromString(reply.body().getString("kind_id"));
-          Scope visible = visibleEnvs(who, grants).deploymentScope();
+          Scope visible = grants.deploymentScope();
           if (!who.siteAdmin() && !sees(visible, env, kind)) {
             return Decision.hidden("deployment");
           }

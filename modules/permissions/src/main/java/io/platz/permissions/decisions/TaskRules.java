@@ -18,7 +18,7 @@ import java.util.UUID;
 /**
  * Who may create, cancel and advance deployment tasks. Install and Uninstall need Owner; Upgrade and Reinstall
  * Maintainer; InvokeAction the role its action names on the deployment's kind. Env Admins and site admins always
- * pass. A deployment identity acts as a Maintainer on the deployments of its own env, and only invokes actions.
+ * pass. A deployment identity acts as a Maintainer on the deployments its minter lends it, and only invokes actions.
  */
 public final class TaskRules {
 
@@ -59,7 +59,7 @@ public final class TaskRules {
     });
   }
 
-  /** A deployment's own credential: actions a Maintainer may invoke, in its own env (visibility checked before). */
+  /** A deployment's own credential: actions a Maintainer may invoke, where its minter lends it (checked before). */
   private static Future<JsonObject> deploymentActs(TaskOperation operation, DeploymentRole required) {
     if (operation.actionId() == null) {
       return Decision.deny("a deployment may only invoke actions");
@@ -99,7 +99,7 @@ public final class TaskRules {
   }
 
   private static boolean sees(Identity who, GrantSet grants, UUID env, UUID kind) {
-    return who.siteAdmin() || EnvRules.sees(EnvRules.visibleEnvs(who, grants).deploymentScope(), env, kind);
+    return who.siteAdmin() || EnvRules.sees(grants.deploymentScope(), env, kind);
   }
 
   private Future<JsonObject> locateTask(JsonObject params) {

@@ -8,12 +8,14 @@ import io.platz.common.error.ApiError;
 import io.platz.common.json.Fields;
 import io.platz.persistence.DbErrors;
 import io.platz.persistence.Tx;
+import io.platz.persistence.bus.LocalCredentialEvictions;
 import io.platz.persistence.sql.Columns;
 import io.platz.persistence.sql.PageRequest;
 import io.platz.persistence.sql.Pages;
 import io.platz.persistence.sql.Rows;
 import io.platz.persistence.sql.Where;
 import io.vertx.core.Future;
+import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -31,12 +33,14 @@ public final class GrantCommands {
   private final Pool pool;
   private final AuditTrail audit;
   private final GrantCache grants;
+  private final EventBus bus;
 
-  public GrantCommands(GrantFamily family, Pool pool, AuditTrail audit, GrantCache grants) {
+  public GrantCommands(GrantFamily family, Pool pool, AuditTrail audit, GrantCache grants, EventBus bus) {
     this.family = family;
     this.pool = pool;
     this.audit = audit;
     this.grants = grants;
+    this.bus = bus;
   }
 
   public Future<JsonObject> list(Command command) {
@@ -90,6 +94,10 @@ public final class GrantCommands {
           RETURNING *""";
   }
 
+  /**
+   * The deployment credentials the subject may no longer mint without this grant die in the same transaction (the
+   * auth module's trigger, V12), and leave this process's credential cache before the answer.
+   */
   public Future<Void> remove(Command command) {
     UUID id = Fields.parseUuid("id", command.params().getString("id"));
     return Tx.run(pool, tx -> tx.sql()
@@ -97,7 +105,10 @@ public final class GrantCommands {
         .execute(Tuple.of(id))
         .map(rows -> toJson(Rows.one(rows, "permission")))
         .compose(removed -> audit.record(tx, event("removed", command, removed))
-            .compose(recorded -> grants.changed(tx, subjectOf(removed)))));
+            .compose(recorded -> {
+              LocalCredentialEvictions.afterCommit(tx, bus, subjectOf(removed));
+              return grants.changed(tx, subjectOf(removed));
+            })));
   }
 
   /** The env and subject of a grant, for the decision on removing it. */
