@@ -6,6 +6,7 @@ import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 
 import io.platz.app.support.AuditConsumer;
 import io.platz.app.support.AuditTrailProbe;
+import io.platz.app.support.Eventually;
 import io.platz.app.support.Fixtures;
 import io.platz.app.support.LogCapture;
 import io.platz.app.support.PlatzProcess;
@@ -95,7 +96,7 @@ class AuditForgeryTest {
       last = AuditTrailProbe.settledSeq(database);
       AuditCheckpoint checkpoint;
       do {
-        checkpoint = checkpoints.poll(10, TimeUnit.SECONDS);
+        checkpoint = checkpoints.poll(Eventually.PATIENCE.toSeconds(), TimeUnit.SECONDS);
         assertThat(checkpoint).as("a checkpoint of seq " + last).isNotNull();
       } while (checkpoint.seq() < last);
     }
@@ -135,11 +136,8 @@ class AuditForgeryTest {
   }
 
   private static void awaitLine(LogCapture log, String start) {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (log.lines().stream().noneMatch(line -> line.startsWith(start))) {
-      assertThat(System.nanoTime()).as("a log line starting " + start).isLessThan(deadline);
-      PlatzProcess.sleep(20);
-    }
+    assertThat(Eventually.read(log::lines, lines -> lines.stream().anyMatch(line -> line.startsWith(start))))
+        .as("a log line starting " + start).anyMatch(line -> line.startsWith(start));
   }
 
   private static String checkpointAt(PlatzConfig config) throws Exception {

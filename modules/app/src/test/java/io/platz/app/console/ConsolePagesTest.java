@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.platz.app.console.ConsoleClient.Events;
 import io.platz.app.console.ConsoleClient.Page;
+import io.platz.app.support.AuditTrailProbe;
 import io.platz.app.support.Response;
 import io.platz.app.support.TestPlatform;
 import io.vertx.core.json.JsonObject;
@@ -97,6 +98,8 @@ class ConsolePagesTest {
     world.kindRole(world.prod, world.apiKind, "bot_id", botId, "Maintainer");
     String botToken = world.fixtures.botToken(botId);
     assertThat(world.restart(botToken, world.api1).status()).isEqualTo(201);
+    // the audit page lists numbered events: the bot's are numbered moments after their commit
+    AuditTrailProbe.settledSeq(platz.platform().database());
     ConsoleClient admin = signedIn(world.admin);
     for (String path : List.of("/admin/bots", "/admin/bots/" + botId, "/envs/" + world.prod + "/settings/user-roles",
         "/envs/" + world.prod + "/history", "/admin/audit")) {

@@ -59,12 +59,9 @@ public final class AuditTrailProbe {
 
   /** The highest seq assigned so far, once no event is waiting for one. */
   public static long settledSeq(DatabaseSettings database) {
-    for (int i = 0; i < 200; i++) {
-      if ("0".equals(TestDatabases.queryValue(database, UNLINKED_COUNT))) {
-        return Long.parseLong(TestDatabases.queryValue(database, "SELECT coalesce(max(seq), 0) FROM audit_links"));
-      }
-      PlatzProcess.sleep(25);
+    if (!"0".equals(Eventually.read(() -> TestDatabases.queryValue(database, UNLINKED_COUNT), "0"::equals))) {
+      throw new AssertionError("audit events stayed unsequenced");
     }
-    throw new AssertionError("audit events stayed unsequenced");
+    return Long.parseLong(TestDatabases.queryValue(database, "SELECT coalesce(max(seq), 0) FROM audit_links"));
   }
 }
