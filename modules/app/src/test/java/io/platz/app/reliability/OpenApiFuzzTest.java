@@ -322,7 +322,7 @@ class OpenApiFuzzTest {
     if ("object".equals(schema.getString("type")) && schema.containsKey("properties")) {
       JsonObject object = new JsonObject();
       JsonObject properties = schema.getJsonObject("properties");
-      List<Object> required = schema.getJsonArray("required", new JsonArray()).getList();
+      List<?> required = schema.getJsonArray("required", new JsonArray()).getList();
       for (String property : properties.fieldNames()) {
         if (required.contains(property) || random.nextBoolean()) {
           object.put(property, validValue(properties.getJsonObject(property), property));
