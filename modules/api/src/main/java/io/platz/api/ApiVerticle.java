@@ -49,6 +49,7 @@ public final class ApiVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     Router router = Router.router(vertx);
+    new AllowedMethods().add(HttpMethod.GET, "/status").add(HttpMethod.GET, "/ready").add(HttpMethod.GET, "/metrics").mount(router);
     router.get("/status").handler(ctx -> ctx.response().putHeader("content-type", "text/plain").end("ok"));
     router.get("/ready").handler(this::ready);
     router.get("/metrics").handler(PrometheusScrapingHandler.create(metrics));
@@ -87,6 +88,10 @@ public final class ApiVerticle extends VerticleBase {
     for (HttpMethod method : List.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.DELETE, HttpMethod.PATCH)) {
       api.route().method(method).handler(bodies);
     }
+    AllowedMethods allowed = new AllowedMethods().add(HttpMethod.GET, "/server").add(HttpMethod.GET, OpenApiDocument.PATH)
+        .add(HttpMethod.GET, "/auth/me");
+    Endpoints.ALL.forEach(endpoint -> allowed.add(endpoint.method(), endpoint.path()));
+    allowed.mount(api);
     api.get("/server").handler(ctx -> ctx.json(new JsonObject().put("version", Version.current())));
     Buffer openApi = OpenApiDocument.load();
     api.get(OpenApiDocument.PATH).handler(ctx -> ctx.response().putHeader("content-type", "application/json").end(openApi));

@@ -12,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -111,12 +112,18 @@ class FoundationTest {
   }
 
   @Test
-  void wrongMethodIsJson405() {
-    for (Response response : new Response[] {
-        api.raw("DELETE", "/status", null, null), api.raw("PATCH", "/api/v2/bots", PLATZ.admin(), "{}")}) {
-      assertThat(response.status()).isEqualTo(405);
-      assertThat(response.json().getString("message")).contains("method");
-    }
+  void wrongMethodIsJson405NamingTheMethodsThePathHas() {
+    assertMethodNotAllowed(api.raw("DELETE", "/status", null, null), "GET");
+    assertMethodNotAllowed(api.raw("PATCH", "/api/v2/bots", PLATZ.admin(), "{}"), "GET, POST");
+    assertMethodNotAllowed(api.raw("PATCH", "/api/v2/bots/" + UUID.randomUUID(), null, "{}"), "DELETE, GET, PUT");
+    assertMethodNotAllowed(api.raw("POST", "/api/v2/server", null, "{}"), "GET");
+    assertMethodNotAllowed(api.raw("DELETE", "/api/v2/openapi.json", PLATZ.admin(), null), "GET");
+  }
+
+  private static void assertMethodNotAllowed(Response response, String allow) {
+    assertThat(response.status()).as(response.toString()).isEqualTo(405);
+    assertThat(response.header("allow")).isEqualTo(allow);
+    assertThat(response.json().getString("message")).contains("method");
   }
 
   @Test

@@ -1,18 +1,18 @@
 package io.platz.app;
 
+import static io.platz.app.support.OpenApiContracts.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.platz.app.support.Api;
 import io.platz.app.support.Eventually;
 import io.platz.app.support.Fixtures;
+import io.platz.app.support.OpenApiContracts;
 import io.platz.app.support.Response;
 import io.platz.app.support.TestPlatform;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.openapi.contract.OpenAPIContract;
 import io.vertx.openapi.validation.ResponseValidator;
 import io.vertx.openapi.validation.ValidatableResponse;
 import java.time.Instant;
@@ -21,7 +21,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,31 +47,7 @@ class OpenApiConformanceTest {
     assertThat(served.status()).isEqualTo(200);
     document = served.json();
     vertx = Vertx.vertx();
-    // vertx-openapi 5.0 rejects a relative server URL (eclipse-vertx/vertx-openapi#99); the paths are what matter
-    JsonObject readable = ((JsonObject) withoutNullable(document.copy()))
-        .put("servers", new JsonArray().add(new JsonObject().put("url", "http://127.0.0.1/api/v2")));
-    validator = ResponseValidator.create(vertx, await(OpenAPIContract.from(vertx, readable)));
-  }
-
-  /**
-   * vertx-json-schema ignores OpenAPI 3.0's {@code nullable} (eclipse-vertx/vertx-json-schema#62), so each nullable
-   * schema is given to it as what the keyword means: {@code anyOf: [the schema, null]}.
-   */
-  private static Object withoutNullable(Object value) {
-    if (value instanceof JsonObject object) {
-      JsonObject copy = new JsonObject();
-      object.forEach(entry -> copy.put(entry.getKey(), withoutNullable(entry.getValue())));
-      if (Boolean.TRUE.equals(copy.remove("nullable"))) {
-        return new JsonObject().put("anyOf", new JsonArray().add(copy).add(new JsonObject().put("enum", new JsonArray().addNull())));
-      }
-      return copy;
-    }
-    if (value instanceof JsonArray array) {
-      JsonArray copy = new JsonArray();
-      array.forEach(item -> copy.add(withoutNullable(item)));
-      return copy;
-    }
-    return value;
+    validator = ResponseValidator.create(vertx, OpenApiContracts.of(vertx, document));
   }
 
   @AfterAll
@@ -255,9 +230,5 @@ class OpenApiConformanceTest {
       }
     }
     return successes;
-  }
-
-  private static <T> T await(Future<T> future) throws Exception {
-    return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
   }
 }

@@ -48,7 +48,7 @@ class ProcessLifecycleTest {
 
         InputStream in = socket.getInputStream();
         String answer = new String(in.readNBytes(12), StandardCharsets.US_ASCII);
-        assertThat(answer).as("the request in flight at SIGTERM is still answered").isEqualTo("HTTP/1.1 401");
+        assertThat(answer).as("the request in flight at SIGTERM is still answered").isEqualTo("HTTP/1.1 405");
       }
 
       assertThat(platz.awaitExit(Duration.ofSeconds(30))).isZero();

@@ -105,6 +105,49 @@ class HostileInputTest {
     }
   }
 
+  @Test
+  void whatJsonbCouldNotStoreOrWouldChangeIsA400NamingTheFieldNotTheValue() {
+    Fixtures fixtures = PLATZ.fixtures();
+    String env = fixtures.env("unstorable");
+    String kind = fixtures.kind("unstorable");
+    String deployment = fixtures.deployment(env, kind, "unstorable");
+    String created = "{\"name\":\"d1\",\"env_id\":\"" + env + "\",\"kind_id\":\"" + kind + "\",\"config\":";
+    assertRefused(api.raw("POST", "/api/v2/deployments", admin, created + "{\"k\":\"a\\u0000b\"}}"), "'config.k'", "NUL");
+    assertRefused(api.raw("POST", "/api/v2/deployments", admin, created + "{\"a\\u0000\":1}}"), "a key in 'config'", "NUL");
+    assertRefused(api.raw("PUT", "/api/v2/deployments/" + deployment, admin, "{\"config\":{\"k\":\"\\ud83c\"}}"),
+        "'config.k'", "surrogate");
+    assertRefused(api.raw("PUT", "/api/v2/deployments/" + deployment, admin, "{\"config\":{\"k\":[1e309]}}"),
+        "'config.k[0]'", "finite");
+    assertRefused(api.raw("POST", "/api/v2/deployment-tasks", admin, "{\"deployment_id\":\"" + deployment
+        + "\",\"operation\":{\"Install\":{\"x\":\"\\u0000\"}}}"), "'operation.Install.x'", "NUL");
+    assertThat(api.get("/api/v2/deployments/" + deployment, admin).json().getJsonObject("config")).isEmpty();
+  }
+
+  @Test
+  void nullForAnOptionalFieldLeavesItOutAndForARequiredOneIsMissing() {
+    Fixtures fixtures = PLATZ.fixtures();
+    String env = fixtures.env("null-env");
+    Response updated = api.raw("PUT", "/api/v2/envs/" + env, admin, "{\"name\":null,\"auto_add_new_users\":null}");
+    assertThat(updated.status()).isEqualTo(200);
+    assertThat(updated.json().getString("name")).isEqualTo("null-env");
+    Response kind = api.raw("POST", "/api/v2/deployment-kinds", admin,
+        "{\"name\":\"null-kind\",\"actions\":[{\"id\":\"restart\",\"title\":null,\"allowed_role\":\"Owner\"}]}");
+    assertThat(kind.status()).isEqualTo(201);
+    assertThat(kind.json().getJsonArray("actions").getJsonObject(0).getString("title")).isEqualTo("restart");
+    String kindId = kind.json().getString("id");
+    Response unchanged = api.raw("PUT", "/api/v2/deployment-kinds/" + kindId, admin, "{\"name\":null,\"actions\":null}");
+    assertThat(unchanged.status()).isEqualTo(200);
+    assertThat(unchanged.json().getJsonArray("actions")).hasSize(1);
+    assertThat(api.raw("POST", "/api/v2/deployment-kinds", admin, "{\"name\":\"no-actions\",\"actions\":null}").json()
+        .getJsonArray("actions")).isEmpty();
+    assertRefused(api.raw("POST", "/api/v2/envs", admin, "{\"name\":null}"), "'name'", "required");
+  }
+
+  private static void assertRefused(Response response, String naming, String saying) {
+    assertThat(response.status()).as(response.toString()).isEqualTo(400);
+    assertThat(response.json().getString("message")).contains(naming).contains(saying).doesNotContain("\u0000");
+  }
+
   record Outcome(String request, int status, String body) {
   }
 

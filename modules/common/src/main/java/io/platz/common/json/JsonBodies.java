@@ -12,11 +12,15 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.platz.common.error.ApiError;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Parses request bodies strictly: a duplicated key, a nesting deeper than 32, a trailing token or invalid
  * UTF-8 is a 400, never silently "last one wins". Vert.x's own decoder is lenient about all of these.
+ * Nor does any value pass that could not be stored and read back as sent: PostgreSQL's {@code jsonb} and
+ * {@code text} refuse NUL, a lone UTF-16 surrogate (half of an escaped emoji) would be written as {@code ?}, and
+ * a number beyond a double ({@code 1e309}) would come back as {@code "Infinity"}; each is a 400 naming its place.
  */
 public final class JsonBodies {
 
@@ -51,7 +55,40 @@ public final class JsonBodies {
     }
     @SuppressWarnings("unchecked")
     Map<String, Object> object = (Map<String, Object>) map;
+    object.forEach((key, field) -> checkStorable(key, field));
     return new JsonObject(object);
+  }
+
+  /** Every key and value under {@code path}; the message names the place, never the text found there. */
+  private static void checkStorable(String path, Object value) {
+    if (value instanceof String text) {
+      checkText(text, "'" + path + "'");
+    } else if (value instanceof Double number && !Double.isFinite(number)) {
+      throw ApiError.badRequest("'" + path + "' must be a finite number");
+    } else if (value instanceof Map<?, ?> map) {
+      map.forEach((key, field) -> {
+        checkText((String) key, "a key in '" + path + "'");
+        checkStorable(path + "." + key, field);
+      });
+    } else if (value instanceof List<?> list) {
+      for (int i = 0; i < list.size(); i++) {
+        checkStorable(path + "[" + i + "]", list.get(i));
+      }
+    }
+  }
+
+  private static void checkText(String text, String where) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\0') {
+        throw ApiError.badRequest(where + " must not contain NUL characters");
+      }
+      if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        throw ApiError.badRequest(where + " must not contain a lone UTF-16 surrogate");
+      }
+    }
   }
 
   /**

@@ -30,6 +30,20 @@ class JsonBodiesTest {
   }
 
   @Test
+  void refusesWhatCannotBeStoredAndReadBackAsSent() {
+    assertRefused("{\"config\":{\"k\":\"a\\u0000b\"}}".getBytes(), "'config.k' must not contain NUL");
+    assertRefused("{\"config\":{\"a\\u0000\":1}}".getBytes(), "a key in 'config' must not contain NUL");
+    assertRefused("{\"operation\":{\"InvokeAction\":{\"body\":[\"x\",\"\\u0000\"]}}}".getBytes(),
+        "'operation.InvokeAction.body[1]' must not contain NUL");
+    assertRefused("{\"config\":{\"k\":\"\\ud83c\"}}".getBytes(), "'config.k' must not contain a lone UTF-16 surrogate");
+    assertRefused("{\"name\":\"\\udc00x\"}".getBytes(), "'name' must not contain a lone");
+    assertRefused("{\"config\":{\"k\":1e309}}".getBytes(), "'config.k' must be a finite number");
+    assertRefused("{\"config\":{\"k\":-1e309}}".getBytes(), "'config.k' must be a finite number");
+    assertThat(JsonBodies.parseObject("{\"k\":\"\\ud83c\\udf89 1e308\",\"n\":1e308}".getBytes())
+        .getString("k")).isEqualTo("\ud83c\udf89 1e308");
+  }
+
+  @Test
   void neverEchoesTheInput() {
     String secret = "pzu_ThisLooksLikeASecretToken";
     assertThatThrownBy(() -> JsonBodies.parseObject(("{\"a\": " + secret + "}").getBytes(StandardCharsets.UTF_8)))

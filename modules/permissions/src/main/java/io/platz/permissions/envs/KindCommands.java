@@ -67,7 +67,8 @@ public final class KindCommands {
   public Future<JsonObject> create(Command command) {
     Fields body = Fields.body(command.body());
     String name = Text.name("name", body.requireString("name"), 100);
-    JsonArray actions = actions(command.body().getValue("actions", new JsonArray()));
+    Object given = command.body().getValue("actions");
+    JsonArray actions = actions(given == null ? new JsonArray() : given);
     return Tx.run(pool, tx -> tx.sql()
             .preparedQuery("INSERT INTO deployment_kinds (name, actions) VALUES ($1, $2) RETURNING *")
             .execute(Tuple.of(name, actions))
@@ -82,7 +83,8 @@ public final class KindCommands {
     UUID id = Fields.parseUuid("id", command.params().getString("id"));
     Fields body = Fields.body(command.body());
     String name = body.string("name").map(text -> Text.name("name", text, 100)).orElse(null);
-    JsonArray actions = body.has("actions") ? actions(command.body().getValue("actions")) : null;
+    Object given = command.body().getValue("actions");
+    JsonArray actions = given == null ? null : actions(given);
     return Tx.run(pool, tx -> tx.sql()
             .preparedQuery("SELECT * FROM deployment_kinds WHERE id = $1 AND deleted_at IS NULL FOR UPDATE").execute(Tuple.of(id))
             .map(rows -> toJson(Rows.one(rows, "deployment kind")))
