@@ -32,6 +32,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,6 +50,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Seeded: replay or explore with {@code -Dplatz.fuzz.seed=<seed>}; the CI seed is fixed.
  */
 class OpenApiFuzzTest {
+
+  private static final Pattern PATH_PARAMETER = Pattern.compile("\\{([a-z_]+)\\}");
+  /** For a path's second id: a well-formed one that names nothing. */
+  private static final String OTHER_ID = new UUID(0, 0).toString();
 
   @RegisterExtension
   static final SharedPlatform PLATZ = new SharedPlatform();
@@ -134,7 +140,7 @@ class OpenApiFuzzTest {
 
   /** A method the path lacks: 405, and {@code Allow} names the methods the document lists for it. */
   private void wrongMethod(String path, JsonObject item) {
-    Response response = api.raw("PATCH", "/api/v2" + path.replace("{id}", idFor(path, "get")), admin, "{}");
+    Response response = api.raw("PATCH", "/api/v2" + filled(path, idFor(path, "get")), admin, "{}");
     sent++;
     String allow = String.join(", ", new TreeSet<>(item.fieldNames().stream()
         .filter(method -> !method.equals("parameters")).map(String::toUpperCase).toList()));
@@ -193,9 +199,9 @@ class OpenApiFuzzTest {
     String operationId = operation.getString("operationId");
     String wire = body == null ? null
         : body.replace('"' + NOT_FINITE + '"', random.nextBoolean() ? "1e309" : "-1e999").replace(LONE_SURROGATE, "\\ud83c");
-    boolean forbidden = violates(operationId, id, query, wire)
+    boolean forbidden = violates(operationId, path, id, query, wire)
         || (wire != null && HOSTILE_PROSE.stream().anyMatch(body::contains));
-    StringBuilder target = new StringBuilder("/api/v2").append(path.replace("{id}", id));
+    StringBuilder target = new StringBuilder("/api/v2").append(filled(path, id));
     String separator = "?";
     for (Map.Entry<String, String> parameter : query.entrySet()) {
       target.append(separator).append(parameter.getKey()).append('=')
@@ -227,9 +233,13 @@ class OpenApiFuzzTest {
   }
 
   /** Whether vertx-openapi finds the request against the document; the body as the server will read it. */
-  private boolean violates(String operationId, String id, Map<String, String> query, String body) throws Exception {
+  private boolean violates(String operationId, String template, String id, Map<String, String> query, String body)
+      throws Exception {
     Map<String, RequestParameter> path = new LinkedHashMap<>();
-    path.put("id", new RequestParameterImpl(id));
+    Matcher names = PATH_PARAMETER.matcher(template);
+    while (names.find()) {
+      path.put(names.group(1), new RequestParameterImpl(names.group(1).equals("id") ? id : OTHER_ID));
+    }
     Map<String, RequestParameter> queryParameters = new LinkedHashMap<>();
     query.forEach((name, value) -> queryParameters.put(name, new RequestParameterImpl(value)));
     RequestParameter content = new RequestParameterImpl(body == null ? null : Buffer.buffer(body));
@@ -241,6 +251,11 @@ class OpenApiFuzzTest {
     } catch (ExecutionException e) {
       return true;
     }
+  }
+
+  /** The path with its ids: {@code {id}} as given, any other (a credential's {@code {token_id}}) an id nothing has. */
+  private static String filled(String template, String id) {
+    return PATH_PARAMETER.matcher(template.replace("{id}", id)).replaceAll(OTHER_ID);
   }
 
   /** The id of a fixture of the path's collection; a DELETE names an unknown one, so the fixtures live on. */
