@@ -45,6 +45,7 @@ public final class ConfigLoader {
       new Setting("PLATZ_CONSOLE_SECURE_COOKIE", "console.secure_cookie", "auto, true or false: console cookies sent over https only"),
       new Setting("PLATZ_CONSOLE_SESSIONS_PER_PERSON", "console.sessions_per_person", "console sessions one person may hold"),
       new Setting("PLATZ_CONSOLE_SESSIONS_MAX", "console.sessions_max", "console sessions the process holds"),
+      new Setting("PLATZ_CONSOLE_TOKEN_SIGN_IN", "console.token_sign_in", "true or false: the sign-in page takes a personal token"),
       new Setting("PLATZ_AUDIT_CHECKPOINT", "audit.checkpoint", "the audit chain's signed checkpoint; unset = data_dir/audit-checkpoint"),
       new Setting("PLATZ_OIDC_ISSUER", "oidc.issuer", "the OpenID Connect provider's issuer URL; unset = no OIDC sign-in"),
       new Setting("PLATZ_OIDC_CLIENT_ID", "oidc.client_id", "Platz's client id at the provider"),
@@ -86,6 +87,12 @@ public final class ConfigLoader {
   }
 
   public static PlatzConfig fromJson(JsonObject json) {
+    Optional<OidcConfig> oidc = oidc(json);
+    boolean tokenSignIn = bool(json, "console.token_sign_in");
+    if (!tokenSignIn && oidc.isEmpty()) {
+      throw new ConfigException("PLATZ_CONSOLE_TOKEN_SIGN_IN=false needs OpenID Connect sign-in (PLATZ_OIDC_ISSUER and "
+          + "the rest): without either, nobody could sign in to the console");
+    }
     return new PlatzConfig(
         string(json, "http.host"),
         port(json, "http.port"),
@@ -101,9 +108,9 @@ public final class ConfigLoader {
         positive(json, "auth.failures_per_minute"),
         atLeast(json, "limits.max_config_bytes", 1024),
         new ConsoleConfig(secureCookie(json, "console.secure_cookie"), positive(json, "console.sessions_per_person"),
-            positive(json, "console.sessions_max")),
+            positive(json, "console.sessions_max"), tokenSignIn),
         Optional.ofNullable(optionalString(json, "audit.checkpoint")).map(file -> Path.of(file).toAbsolutePath().normalize()),
-        oidc(json));
+        oidc);
   }
 
   /** All of issuer, client id and public URL, or none of them: half an OIDC set-up is a mistake to name at start. */
@@ -229,6 +236,14 @@ public final class ConfigLoader {
       throw new ConfigException(name(path) + " must be at least " + minimum + ", not " + value);
     }
     return value;
+  }
+
+  private static boolean bool(JsonObject json, String path) {
+    String value = string(json, path).strip();
+    if (!value.equals("true") && !value.equals("false")) {
+      throw new ConfigException(name(path) + " must be true or false, not '" + value + "'");
+    }
+    return Boolean.parseBoolean(value);
   }
 
   private static ConsoleConfig.SecureCookie secureCookie(JsonObject json, String path) {

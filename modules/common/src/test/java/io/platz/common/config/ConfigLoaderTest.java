@@ -52,10 +52,10 @@ class ConfigLoaderTest {
 
   @Test
   void theConsoleSettings() {
-    assertThat(ConfigLoader.load(Map.of()).console()).isEqualTo(new ConsoleConfig(ConsoleConfig.SecureCookie.AUTO, 10, 10_000));
+    assertThat(ConfigLoader.load(Map.of()).console()).isEqualTo(new ConsoleConfig(ConsoleConfig.SecureCookie.AUTO, 10, 10_000, true));
     PlatzConfig set = ConfigLoader.load(Map.of("PLATZ_CONSOLE_SECURE_COOKIE", "false", "PLATZ_CONSOLE_SESSIONS_PER_PERSON", "3",
         "PLATZ_CONSOLE_SESSIONS_MAX", "500"));
-    assertThat(set.console()).isEqualTo(new ConsoleConfig(ConsoleConfig.SecureCookie.FALSE, 3, 500));
+    assertThat(set.console()).isEqualTo(new ConsoleConfig(ConsoleConfig.SecureCookie.FALSE, 3, 500, true));
     assertThatThrownBy(() -> ConfigLoader.load(Map.of("PLATZ_CONSOLE_SECURE_COOKIE", "yes")))
         .isInstanceOf(ConfigException.class).hasMessage("PLATZ_CONSOLE_SECURE_COOKIE must be auto, true or false, not 'yes'");
     assertThatThrownBy(() -> ConfigLoader.load(Map.of("PLATZ_CONSOLE_SESSIONS_MAX", "0")))
@@ -91,5 +91,15 @@ class ConfigLoaderTest {
     assertThatThrownBy(() -> ConfigLoader.load(Map.of("PLATZ_OIDC_ISSUER", "id.example.org", "PLATZ_OIDC_CLIENT_ID", "platz",
         "PLATZ_PUBLIC_URL", "https://platz.example.org")))
         .isInstanceOf(ConfigException.class).hasMessage("PLATZ_OIDC_ISSUER must be an http or https URL, not 'id.example.org'");
+  }
+
+  @Test
+  void tokenSignInTurnsOffOnlyBesideOpenIdConnect() {
+    assertThatThrownBy(() -> ConfigLoader.load(Map.of("PLATZ_CONSOLE_TOKEN_SIGN_IN", "false")))
+        .isInstanceOf(ConfigException.class).hasMessageStartingWith("PLATZ_CONSOLE_TOKEN_SIGN_IN=false needs OpenID Connect");
+    assertThat(ConfigLoader.load(Map.of("PLATZ_CONSOLE_TOKEN_SIGN_IN", "false", "OIDC_SERVER_URL", "https://id.example.org",
+        "OIDC_CLIENT_ID", "platz", "PLATZ_OWN_URL", "https://platz.example.org")).console().tokenSignIn()).isFalse();
+    assertThatThrownBy(() -> ConfigLoader.load(Map.of("PLATZ_CONSOLE_TOKEN_SIGN_IN", "no")))
+        .isInstanceOf(ConfigException.class).hasMessage("PLATZ_CONSOLE_TOKEN_SIGN_IN must be true or false, not 'no'");
   }
 }

@@ -2,10 +2,14 @@ package io.platz.console.session;
 
 import io.platz.api.TokenAuthentication;
 import io.platz.common.auth.Identity;
+import io.platz.common.bus.Addresses;
 import io.platz.common.error.ApiError;
 import io.platz.common.token.ParsedToken;
 import io.platz.common.token.TokenFormat;
 import io.vertx.core.Future;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.auth.User;
 import io.vertx.ext.auth.authentication.TokenCredentials;
@@ -20,6 +24,10 @@ import java.util.Optional;
  * Sign-in with a personal user token, kept server-side in the session (the browser holds only the session
  * cookie) and verified again through the auth module on every request: a revoked token or a deactivated user
  * ends the session on the next click, because the auth module's cache never outlives a revocation.
+ *
+ * <p>A sign-in through the identity provider holds no token: its session names the person, whom the auth module
+ * looks up on every request, so that deactivating them ends it on the next click too. Nothing in such a session is
+ * usable as an API credential.
  */
 public final class Sessions {
 
@@ -33,11 +41,15 @@ public final class Sessions {
   /** Whose session it is (their id), for the store's limit per person. */
   static final String PERSON = "platz.person";
 
+  private static final DeliveryOptions LOOKUP = new DeliveryOptions().setSendTimeout(5_000);
+
   private final TokenAuthentication auth;
+  private final EventBus bus;
   private final String cookieName;
 
-  public Sessions(TokenAuthentication auth, String cookieName) {
+  public Sessions(TokenAuthentication auth, EventBus bus, String cookieName) {
     this.auth = auth;
+    this.bus = bus;
     this.cookieName = cookieName;
   }
 
@@ -62,16 +74,34 @@ public final class Sessions {
     String verified = token.strip();
     return auth.authenticate(new TokenCredentials(verified))
         .map(user -> {
-          Session session = ctx.session();
-          // a fresh session id at every sign-in: a session id planted before it is worth nothing after (and the
-          // store keeps a session it has not seen only when its id was just regenerated)
-          session.regenerateId();
-          session.put(TOKEN, verified);
-          session.put(PERSON, Identity.fromJson(user.principal()).id().toString());
-          Csrf.renew(session);
+          ctx.session().put(TOKEN, verified);
+          signedIn(ctx.session(), Identity.fromJson(user.principal()).id().toString());
           return Optional.<String>empty();
         })
         .recover(failure -> refused(failure) ? Future.succeededFuture(Optional.of(NOT_ACCEPTED)) : Future.failedFuture(failure));
+  }
+
+  /**
+   * Signs this request's session in as the person the identity provider vouched for with {@code claims} (of a
+   * verified ID token), found, linked or created by the auth module; fails with its {@link ApiError} otherwise.
+   */
+  public Future<Void> signIn(RoutingContext ctx, JsonObject claims) {
+    return bus.<JsonObject>request(Addresses.Auth.OIDC_SIGN_IN, claims, LOOKUP)
+        .recover(failure -> Future.failedFuture(failure instanceof ReplyException reply ? ApiError.fromReply(reply) : failure))
+        .map(reply -> {
+          signedIn(ctx.session(), reply.body().getString("id"));
+          return null;
+        });
+  }
+
+  /**
+   * A fresh session id at every sign-in: a session id planted before it is worth nothing after (and the store keeps
+   * a session it has not seen only when its id was just regenerated).
+   */
+  private static void signedIn(Session session, String person) {
+    session.regenerateId();
+    session.put(PERSON, person);
+    Csrf.renew(session);
   }
 
   public void signOut(Session session) {
@@ -90,7 +120,7 @@ public final class Sessions {
         ctx.put(Viewer.KEY, result.result().get());
         ctx.next();
       } else if (result.succeeded()) {
-        boolean ended = session != null && session.get(TOKEN) != null;
+        boolean ended = signedIn(session);
         if (ended) {
           session.destroy();
         }
@@ -109,19 +139,31 @@ public final class Sessions {
     return ctx.request().getCookie(cookieName) == null ? Future.succeededFuture(Optional.empty()) : viewer(ctx.session());
   }
 
-  /** The session's viewer if its token still verifies as a user's; empty if there is none or it no longer does. */
+  /**
+   * The session's viewer if its token still verifies as a user's, or, without a token, its person is still active;
+   * empty if there is none or it no longer does.
+   */
   public Future<Optional<Viewer>> viewer(Session session) {
-    String token = session == null || session.isDestroyed() ? null : session.get(TOKEN);
-    if (token == null) {
+    if (!signedIn(session)) {
       return Future.succeededFuture(Optional.empty());
     }
-    return auth.authenticate(new TokenCredentials(token))
-        .map(user -> Optional.of(user).filter(Sessions::isUser).map(u -> viewer(u, session)))
+    String token = session.get(TOKEN);
+    Future<User> user = token != null ? auth.authenticate(new TokenCredentials(token)) : person(session.get(PERSON));
+    return user
+        .map(verified -> Optional.of(verified).filter(Sessions::isUser).map(u -> viewer(u, session)))
         .recover(failure -> refused(failure) ? Future.succeededFuture(Optional.empty()) : Future.failedFuture(failure));
   }
 
   public static boolean signedIn(Session session) {
-    return session != null && !session.isDestroyed() && session.get(TOKEN) != null;
+    return session != null && !session.isDestroyed() && session.get(PERSON) != null;
+  }
+
+  /** The person of a session without a token, as the auth module has them now: a deactivated one is refused. */
+  private Future<User> person(String id) {
+    return bus.<JsonObject>request(Addresses.Auth.SIGNED_IN_USER, new JsonObject().put("id", id), LOOKUP)
+        .map(reply -> TokenAuthentication.user(reply.body()))
+        .recover(failure -> Future.failedFuture(failure instanceof ReplyException reply && reply.failureCode() == 401
+            ? new HttpException(401) : failure));
   }
 
   private static Viewer viewer(User user, Session session) {
