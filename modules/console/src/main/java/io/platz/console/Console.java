@@ -77,7 +77,8 @@ public final class Console implements RouteContribution {
   @Override
   public void mount(Vertx vertx, Router root) {
     ConsoleApi api = new ConsoleApi(new Gateway(vertx.eventBus()));
-    Sessions sessions = new Sessions(new TokenAuthentication(vertx.eventBus(), failures), vertx.eventBus(), SESSION_COOKIE);
+    Sessions sessions = new Sessions(new TokenAuthentication(vertx.eventBus(), failures), vertx.eventBus(), store,
+        SESSION_COOKIE);
 
     root.route("/webjars/*").handler(SecurityHeaders::handle)
         .handler(StaticHandler.create(Assets.WEBJARS).setMaxAgeSeconds(86_400));

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.UUID;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -158,6 +159,36 @@ class OidcSignInTest {
     Page refused = roundTrip(client());
     assertThat(refused.status()).isEqualTo(403);
     assertThat(refused.text()).contains("deactivated");
+  }
+
+  @Test
+  void aPersonSeesAndEndsTheirOwnSessions() {
+    String subject = "sam-" + UUID.randomUUID();
+    Map<String, Object> sam = Map.of("email", "sam+" + UUID.randomUUID() + "@example.org", "email_verified", true, "name", "Sam");
+    next(subject, sam);
+    ConsoleClient laptop = client();
+    roundTrip(laptop);
+    next(subject, sam);
+    ConsoleClient phone = client();
+    roundTrip(phone);
+
+    Element rows = laptop.get("/profile/tokens").doc().selectFirst("#sessions tbody");
+    assertThat(rows.select("tr")).hasSize(2);
+    assertThat(rows.text()).contains("through 127.0.0.1");
+    Element other = rows.select("tr").stream().filter(row -> row.select(".badge").isEmpty()).findFirst().orElseThrow();
+    String action = other.selectFirst("form").attr("action");
+
+    ConsoleClient stranger = client();
+    next("stranger-" + UUID.randomUUID(), Map.of("email", "stranger+" + UUID.randomUUID() + "@example.org", "email_verified", true));
+    roundTrip(stranger);
+    stranger.get("/profile/tokens");
+    Page refused = stranger.post(action);
+    assertThat(stranger.get(refused.location()).text()).as("another person's session").contains("not found");
+    assertThat(phone.get("/profile/tokens").status()).isEqualTo(200);
+
+    assertThat(laptop.post(action).status()).isEqualTo(303);
+    assertThat(phone.get("/profile/tokens").location()).startsWith("/login");
+    assertThat(laptop.get("/profile/tokens").doc().select("#sessions tbody tr")).hasSize(1);
   }
 
   @Test

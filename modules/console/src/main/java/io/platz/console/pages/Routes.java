@@ -24,7 +24,7 @@ public final class Routes {
     Pages pages = new Pages(api);
     BotPages.mount(router, pages);
     UserPages.mount(router, pages);
-    ProfilePages.mount(router, pages);
+    ProfilePages.mount(router, pages, sessions);
     router.get("/envs/:env/history/live").handler(history::open);
     HistoryPages.mount(router, pages);
     SettingsPages.mount(router, pages);

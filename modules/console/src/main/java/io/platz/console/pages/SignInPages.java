@@ -75,7 +75,7 @@ public final class SignInPages {
   /** Every refusal is the sign-in page, saying why; nothing is stored before the auth module has said who this is. */
   private void fromProvider(RoutingContext ctx) {
     oidc.get().callback(ctx)
-        .compose(verified -> sessions.signIn(ctx, verified.claims()).map(verified.next()))
+        .compose(verified -> sessions.signIn(ctx, verified.claims(), oidc.get().providerName()).map(verified.next()))
         .onSuccess(next -> Pages.redirect(ctx, next))
         .onFailure(failure -> {
           if (failure instanceof ApiError refusal && (refusal.status() < 500 || refusal.status() == 503)) {

@@ -18,7 +18,9 @@ import io.vertx.ext.web.Session;
 import io.vertx.ext.web.handler.HttpException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Sign-in with a personal user token, kept server-side in the session (the browser holds only the session
@@ -40,16 +42,24 @@ public final class Sessions {
   static final String TOKEN = "platz.token";
   /** Whose session it is (their id), for the store's limit per person. */
   static final String PERSON = "platz.person";
+  /** What names the session on its person's profile, where they may end it. */
+  static final String HANDLE = "platz.handle";
+  /** How, from where and when it signed in, for its person's profile. */
+  static final String HOW = "platz.how";
+  static final String FROM = "platz.from";
+  static final String SIGNED_IN_AT = "platz.signed-in-at";
 
   private static final DeliveryOptions LOOKUP = new DeliveryOptions().setSendTimeout(5_000);
 
   private final TokenAuthentication auth;
   private final EventBus bus;
+  private final SignedInSessionStore store;
   private final String cookieName;
 
-  public Sessions(TokenAuthentication auth, EventBus bus, String cookieName) {
+  public Sessions(TokenAuthentication auth, EventBus bus, SignedInSessionStore store, String cookieName) {
     this.auth = auth;
     this.bus = bus;
+    this.store = store;
     this.cookieName = cookieName;
   }
 
@@ -75,7 +85,7 @@ public final class Sessions {
     return auth.authenticate(new TokenCredentials(verified))
         .map(user -> {
           ctx.session().put(TOKEN, verified);
-          signedIn(ctx.session(), Identity.fromJson(user.principal()).id().toString());
+          signedIn(ctx, Identity.fromJson(user.principal()).id().toString(), "with a token");
           return Optional.<String>empty();
         })
         .recover(failure -> refused(failure) ? Future.succeededFuture(Optional.of(NOT_ACCEPTED)) : Future.failedFuture(failure));
@@ -85,11 +95,11 @@ public final class Sessions {
    * Signs this request's session in as the person the identity provider vouched for with {@code claims} (of a
    * verified ID token), found, linked or created by the auth module; fails with its {@link ApiError} otherwise.
    */
-  public Future<Void> signIn(RoutingContext ctx, JsonObject claims) {
+  public Future<Void> signIn(RoutingContext ctx, JsonObject claims, String provider) {
     return bus.<JsonObject>request(Addresses.Auth.OIDC_SIGN_IN, claims, LOOKUP)
         .recover(failure -> Future.failedFuture(failure instanceof ReplyException reply ? ApiError.fromReply(reply) : failure))
         .map(reply -> {
-          signedIn(ctx.session(), reply.body().getString("id"));
+          signedIn(ctx, reply.body().getString("id"), "through " + provider);
           return null;
         });
   }
@@ -98,10 +108,25 @@ public final class Sessions {
    * A fresh session id at every sign-in: a session id planted before it is worth nothing after (and the store keeps
    * a session it has not seen only when its id was just regenerated).
    */
-  private static void signedIn(Session session, String person) {
+  private static void signedIn(RoutingContext ctx, String person, String how) {
+    Session session = ctx.session();
     session.regenerateId();
     session.put(PERSON, person);
+    session.put(HANDLE, UUID.randomUUID().toString());
+    session.put(HOW, how);
+    session.put(FROM, ctx.request().remoteAddress().host());
+    session.put(SIGNED_IN_AT, System.currentTimeMillis());
     Csrf.renew(session);
+  }
+
+  /** The viewer's own sessions, this one marked. */
+  public List<SignedInSessionStore.Listed> sessionsOf(Viewer viewer) {
+    return store.sessionsOf(viewer.id(), viewer.sessionId());
+  }
+
+  /** Ends one of the viewer's own sessions; false when they have none by that handle. */
+  public boolean end(Viewer viewer, String handle) {
+    return store.end(viewer.id(), handle);
   }
 
   public void signOut(Session session) {
