@@ -202,6 +202,19 @@ class OidcSignInTest {
   }
 
   @Test
+  void signingOutEndsTheSessionAndLinksToTheProvidersSignOut() {
+    next("out-" + UUID.randomUUID(), Map.of("email", "out+" + UUID.randomUUID() + "@example.org", "email_verified", true));
+    ConsoleClient browser = client();
+    roundTrip(browser);
+    browser.get("/profile/tokens");
+    Page out = browser.post("/logout");
+    assertThat(out.location()).isEqualTo("/login?signed_out=1");
+    assertThat(browser.get(out.location()).doc().select("a[href*=/platz/endsession]").attr("href"))
+        .contains("post_logout_redirect_uri=");
+    assertThat(browser.get("/profile/tokens").location()).startsWith("/login");
+  }
+
+  @Test
   void eachBadAnswerIsASignInPageWithNothingCreatedOrStored() {
     long users = users();
     long sessions = world.sessionsHeld();
