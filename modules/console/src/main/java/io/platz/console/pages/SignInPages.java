@@ -55,7 +55,7 @@ public final class SignInPages {
         return;
       }
       String notice = ctx.queryParams().contains("ended")
-          ? "Your session has ended: the token it was signed in with no longer works (revoked, expired, or its user deactivated)."
+          ? "Your session has ended: the token it was signed in with no longer works (revoked or expired), or you were deactivated."
           : ctx.queryParams().contains("signed_out") ? "You are signed out." : null;
       boolean signedOut = ctx.queryParams().contains("signed_out");
       render(ctx, 200, view(next, null, notice, signedOut ? oidc.flatMap(OidcSignIn::endSessionUrl).orElse(null) : null));
