@@ -95,12 +95,15 @@ public final class TokenAuthentication implements AuthenticationProvider {
   private Future<User> verify(String token, boolean cachedOnly) {
     JsonObject request = new JsonObject().put("token", token).put("cached_only", cachedOnly);
     return bus.<JsonObject>request(SameLoop.address(Addresses.Auth.VERIFY), request, VERIFY)
-        .map(reply -> {
-          User user = User.create(reply.body().getJsonObject("identity"));
-          user.attributes().put("me", reply.body().getJsonObject("me"));
-          return user;
-        })
+        .map(reply -> user(reply.body()))
         .recover(failure -> Future.failedFuture(isRefusal(failure) ? UNAUTHORIZED : failure));
+  }
+
+  /** The user of a verification's answer, {@code {"identity", "me"}}: its identity as principal, {@code me} as attribute. */
+  public static User user(JsonObject verified) {
+    User user = User.create(verified.getJsonObject("identity"));
+    user.attributes().put("me", verified.getJsonObject("me"));
+    return user;
   }
 
   /** The answer to {@code GET /auth/me}: {@code {"User": ...}} or {@code {"Bot": ...}}, externally tagged. */

@@ -7,10 +7,12 @@ import io.platz.auth.credentials.TokenHasher;
 import io.platz.auth.identities.AdminTokens;
 import io.platz.auth.identities.BotCommands;
 import io.platz.auth.identities.DeploymentTokens;
+import io.platz.auth.identities.OidcSignIns;
 import io.platz.auth.identities.TokenCommands;
 import io.platz.auth.identities.TokenFamily;
 import io.platz.auth.identities.UserCommands;
 import io.platz.common.bus.Addresses;
+import io.platz.common.config.OidcConfig;
 import io.platz.common.token.IssuedToken;
 import io.platz.persistence.ModuleContext;
 import io.platz.persistence.ModuleVerticle;
@@ -21,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -83,6 +86,10 @@ public final class IdentityVerticle extends ModuleVerticle {
         context.config().deploymentTokenTtl());
     serveCommand(Addresses.Auth.DEPLOYMENT_TOKENS_CREATE, deploymentTokens::create);
     serveCommand(Addresses.Auth.DEPLOYMENT_TOKENS_REVOKE, deploymentTokens::revoke);
+    OidcSignIns oidc = new OidcSignIns(pool, users, audit,
+        context.config().oidc().map(OidcConfig::adminEmails).orElse(List.of()));
+    serve(Addresses.Auth.OIDC_SIGN_IN, oidc::signIn);
+    serve(Addresses.Auth.SIGNED_IN_USER, oidc::signedIn);
     serve(Addresses.Auth.EVICT_SUBJECT, request -> {
       evictions.evictLocally(UUID.fromString(request.getString("subject_id")));
       return Future.succeededFuture(new JsonObject());

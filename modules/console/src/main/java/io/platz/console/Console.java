@@ -7,13 +7,18 @@ import io.platz.api.Gateway;
 import io.platz.api.RouteContribution;
 import io.platz.api.TokenAuthentication;
 import io.platz.common.config.ConsoleConfig;
+import io.platz.common.config.OidcConfig;
 import io.platz.console.data.ConsoleApi;
 import io.platz.console.live.HistoryStream;
 import io.platz.console.live.OpenStreams;
+import io.platz.console.oidc.OidcDiscovery;
+import io.platz.console.oidc.OidcSignIn;
 import io.platz.console.pages.Routes;
+import io.platz.console.pages.SignInPages;
 import io.platz.console.session.CookieSecurity;
 import io.platz.console.session.Sessions;
 import io.platz.console.session.SignInCsrf;
+import io.platz.console.session.Signer;
 import io.platz.console.session.SignedInSessionStore;
 import io.platz.console.web.Assets;
 import io.platz.console.web.SecurityHeaders;
@@ -24,6 +29,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.SessionHandler;
 import io.vertx.ext.web.handler.StaticHandler;
+import java.util.Optional;
 
 /**
  * The admin console: web pages on the API's port, one more adapter over the same services. Every read and write
@@ -38,7 +44,7 @@ import io.vertx.ext.web.handler.StaticHandler;
 public final class Console implements RouteContribution {
 
   /** Every path the console answers, beside its assets. */
-  public static final String PATHS = "^/(login|logout|admin(/.*)?|profile(/.*)?|envs(/.*)?)?$";
+  public static final String PATHS = "^/(login|logout|auth/oidc/(start|callback)|admin(/.*)?|profile(/.*)?|envs(/.*)?)?$";
   static final String SESSION_COOKIE = "platz.session";
   private static final int FORM_LIMIT = 64 * 1024;
 
@@ -46,18 +52,24 @@ public final class Console implements RouteContribution {
   private final SignedInSessionStore store;
   private final CookieSecurity cookies;
   private final SignInCsrf signInCsrf;
+  private final Optional<OidcSignIn> oidc;
+  private final boolean tokenSignIn;
   private final OpenStreams streams = new OpenStreams(HistoryStream.PER_PERSON);
 
   /**
    * {@code failures} is the API's own: a wrong token typed into the sign-in form counts like one sent to the API.
-   * {@code metrics} gets the number of sessions held ({@code platz_console_sessions}).
+   * {@code metrics} gets the number of sessions held ({@code platz_console_sessions}). With {@code oidc}, the
+   * provider's discovery starts now.
    */
-  public Console(Vertx vertx, ConsoleConfig settings, byte[] signInFormKey, FailedAuthentications failures,
-                 MeterRegistry metrics) {
+  public Console(Vertx vertx, ConsoleConfig settings, Optional<OidcConfig> oidc, byte[] signInFormKey,
+                 FailedAuthentications failures, MeterRegistry metrics) {
     this.failures = failures;
     this.store = new SignedInSessionStore(vertx, settings.sessionsPerPerson(), settings.sessionsMax());
     this.cookies = new CookieSecurity(settings.secureCookie());
-    this.signInCsrf = new SignInCsrf(signInFormKey, cookies);
+    Signer signer = new Signer(signInFormKey);
+    this.signInCsrf = new SignInCsrf(signer, cookies);
+    this.oidc = oidc.map(config -> new OidcSignIn(OidcDiscovery.start(vertx, config, OidcDiscovery.FIRST_WAIT), signer, cookies));
+    this.tokenSignIn = settings.tokenSignIn();
     Gauge.builder("platz.console.sessions", store, SignedInSessionStore::count)
         .description("signed-in console sessions held by this process").register(metrics);
   }
@@ -65,7 +77,8 @@ public final class Console implements RouteContribution {
   @Override
   public void mount(Vertx vertx, Router root) {
     ConsoleApi api = new ConsoleApi(new Gateway(vertx.eventBus()));
-    Sessions sessions = new Sessions(new TokenAuthentication(vertx.eventBus(), failures), SESSION_COOKIE);
+    Sessions sessions = new Sessions(new TokenAuthentication(vertx.eventBus(), failures), vertx.eventBus(), store,
+        SESSION_COOKIE);
 
     root.route("/webjars/*").handler(SecurityHeaders::handle)
         .handler(StaticHandler.create(Assets.WEBJARS).setMaxAgeSeconds(86_400));
@@ -77,7 +90,8 @@ public final class Console implements RouteContribution {
     SessionHandler overHttp = sessionHandler(false);
     SessionHandler overHttps = sessionHandler(true);
     root.routeWithRegex(PATHS).handler(ctx -> (cookies.secure(ctx) ? overHttps : overHttp).handle(ctx));
-    Routes.mount(root, api, sessions, signInCsrf, failures, new HistoryStream(vertx, api, sessions, store, streams));
+    Routes.mount(root, api, sessions, new SignInPages(sessions, signInCsrf, failures, oidc, tokenSignIn),
+        new HistoryStream(vertx, api, sessions, store, streams));
   }
 
   private SessionHandler sessionHandler(boolean secure) {

@@ -59,6 +59,16 @@ public final class Addresses {
      * through the database.
      */
     public static final String EVICT_SUBJECT = "platz.auth.evict-subject";
+    /**
+     * {"issuer", "subject", "email", "email_verified", "name"} of an ID token the console verified → the user it
+     * names, found by subject, linked by verified email or created; fails 403 for a deactivated person.
+     */
+    public static final String OIDC_SIGN_IN = "platz.auth.oidc.sign-in";
+    /**
+     * {"id"} of a signed-in person whose session holds no token → {"identity", "me"}, as {@link #VERIFY} answers;
+     * fails 401 when they are unknown or deactivated.
+     */
+    public static final String SIGNED_IN_USER = "platz.auth.users.signed-in";
 
     private Auth() {
     }

@@ -4,14 +4,18 @@ import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Reads the configuration: the defaults in {@code config/platz.json} (bundled in the jar), then the file
@@ -41,7 +45,21 @@ public final class ConfigLoader {
       new Setting("PLATZ_CONSOLE_SECURE_COOKIE", "console.secure_cookie", "auto, true or false: console cookies sent over https only"),
       new Setting("PLATZ_CONSOLE_SESSIONS_PER_PERSON", "console.sessions_per_person", "console sessions one person may hold"),
       new Setting("PLATZ_CONSOLE_SESSIONS_MAX", "console.sessions_max", "console sessions the process holds"),
-      new Setting("PLATZ_AUDIT_CHECKPOINT", "audit.checkpoint", "the audit chain's signed checkpoint; unset = data_dir/audit-checkpoint"));
+      new Setting("PLATZ_CONSOLE_TOKEN_SIGN_IN", "console.token_sign_in", "true or false: the sign-in page takes a personal token"),
+      new Setting("PLATZ_AUDIT_CHECKPOINT", "audit.checkpoint", "the audit chain's signed checkpoint; unset = data_dir/audit-checkpoint"),
+      new Setting("PLATZ_OIDC_ISSUER", "oidc.issuer", "the OpenID Connect provider's issuer URL; unset = no OIDC sign-in"),
+      new Setting("PLATZ_OIDC_CLIENT_ID", "oidc.client_id", "Platz's client id at the provider"),
+      new Setting("PLATZ_OIDC_CLIENT_SECRET", "oidc.client_secret", "Platz's client secret at the provider; unset = a public client"),
+      new Setting("PLATZ_PUBLIC_URL", "oidc.public_url", "the URL people reach Platz at; the callback is <url>/auth/oidc/callback"),
+      new Setting("PLATZ_ADMIN_EMAILS", "oidc.admin_emails", "comma- or space-separated: site admins when first signing in"));
+
+  /** Upstream Platz's names for the same settings, so that an upstream installation's settings carry over. */
+  private static final Map<String, String> UPSTREAM_NAMES = Map.of(
+      "PLATZ_OIDC_ISSUER", "OIDC_SERVER_URL",
+      "PLATZ_OIDC_CLIENT_ID", "OIDC_CLIENT_ID",
+      "PLATZ_OIDC_CLIENT_SECRET", "OIDC_CLIENT_SECRET",
+      "PLATZ_PUBLIC_URL", "PLATZ_OWN_URL",
+      "PLATZ_ADMIN_EMAILS", "ADMIN_EMAILS");
 
   private ConfigLoader() {
   }
@@ -53,7 +71,7 @@ public final class ConfigLoader {
       json = json.mergeIn(readFile(Path.of(file)), true);
     }
     for (Setting setting : SETTINGS) {
-      String value = env.get(setting.env());
+      String value = value(env, setting.env());
       if (value != null && !value.isEmpty()) {
         put(json, setting.path(), value);
       }
@@ -61,7 +79,20 @@ public final class ConfigLoader {
     return fromJson(json);
   }
 
+  /** Platz's own name wins over upstream's. */
+  private static String value(Map<String, String> env, String name) {
+    String value = env.get(name);
+    String upstream = UPSTREAM_NAMES.get(name);
+    return (value == null || value.isEmpty()) && upstream != null ? env.get(upstream) : value;
+  }
+
   public static PlatzConfig fromJson(JsonObject json) {
+    Optional<OidcConfig> oidc = oidc(json);
+    boolean tokenSignIn = bool(json, "console.token_sign_in");
+    if (!tokenSignIn && oidc.isEmpty()) {
+      throw new ConfigException("PLATZ_CONSOLE_TOKEN_SIGN_IN=false needs OpenID Connect sign-in (PLATZ_OIDC_ISSUER and "
+          + "the rest): without either, nobody could sign in to the console");
+    }
     return new PlatzConfig(
         string(json, "http.host"),
         port(json, "http.port"),
@@ -77,8 +108,44 @@ public final class ConfigLoader {
         positive(json, "auth.failures_per_minute"),
         atLeast(json, "limits.max_config_bytes", 1024),
         new ConsoleConfig(secureCookie(json, "console.secure_cookie"), positive(json, "console.sessions_per_person"),
-            positive(json, "console.sessions_max")),
-        Optional.ofNullable(optionalString(json, "audit.checkpoint")).map(file -> Path.of(file).toAbsolutePath().normalize()));
+            positive(json, "console.sessions_max"), tokenSignIn),
+        Optional.ofNullable(optionalString(json, "audit.checkpoint")).map(file -> Path.of(file).toAbsolutePath().normalize()),
+        oidc);
+  }
+
+  /** All of issuer, client id and public URL, or none of them: half an OIDC set-up is a mistake to name at start. */
+  private static Optional<OidcConfig> oidc(JsonObject json) {
+    List<String> required = List.of("oidc.issuer", "oidc.client_id", "oidc.public_url");
+    List<String> missing = required.stream().filter(path -> optionalString(json, path) == null).toList();
+    if (missing.size() == required.size()) {
+      return Optional.empty();
+    }
+    if (!missing.isEmpty()) {
+      throw new ConfigException(name(missing.get(0)) + " must be set for OpenID Connect sign-in, as "
+          + required.stream().filter(path -> !missing.contains(path)).map(ConfigLoader::name).collect(Collectors.joining(" and "))
+          + (required.size() - missing.size() == 1 ? " is" : " are"));
+    }
+    String secret = optionalString(json, "oidc.client_secret");
+    String emails = optionalString(json, "oidc.admin_emails");
+    return Optional.of(new OidcConfig(url(json, "oidc.issuer"), string(json, "oidc.client_id").strip(),
+        secret == null ? "" : secret, url(json, "oidc.public_url"),
+        emails == null ? List.of() : Arrays.stream(emails.split("[,\\s]+")).filter(e -> !e.isEmpty())
+            .map(e -> e.toLowerCase(Locale.ROOT)).distinct().toList()));
+  }
+
+  /** An absolute http(s) URL, without the trailing {@code /} that would make the callback's or the issuer's path differ. */
+  private static String url(JsonObject json, String path) {
+    String value = string(json, path).strip();
+    try {
+      URI uri = new URI(value);
+      if (uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+          || uri.getQuery() != null || uri.getFragment() != null) {
+        throw new URISyntaxException(value, "not an absolute http(s) URL");
+      }
+    } catch (URISyntaxException e) {
+      throw new ConfigException(name(path) + " must be an http or https URL, not '" + value + "'");
+    }
+    return value.replaceAll("/+$", "");
   }
 
   public static JsonObject bundledDefaults() {
@@ -169,6 +236,14 @@ public final class ConfigLoader {
       throw new ConfigException(name(path) + " must be at least " + minimum + ", not " + value);
     }
     return value;
+  }
+
+  private static boolean bool(JsonObject json, String path) {
+    String value = string(json, path).strip();
+    if (!value.equals("true") && !value.equals("false")) {
+      throw new ConfigException(name(path) + " must be true or false, not '" + value + "'");
+    }
+    return Boolean.parseBoolean(value);
   }
 
   private static ConsoleConfig.SecureCookie secureCookie(JsonObject json, String path) {

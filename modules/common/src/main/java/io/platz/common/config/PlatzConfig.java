@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param maxConfigBytes the most a deployment's {@code config} or a task's operation may weigh, as UTF-8 JSON
  * @param console the admin console's cookies and session limits
  * @param auditCheckpoint empty means: {@code dataDir/audit-checkpoint}
+ * @param oidc empty means: no OpenID Connect sign-in, only tokens
  */
 public record PlatzConfig(
     String httpHost,
@@ -31,7 +32,8 @@ public record PlatzConfig(
     int authFailuresPerMinute,
     int maxConfigBytes,
     ConsoleConfig console,
-    Optional<Path> auditCheckpoint) {
+    Optional<Path> auditCheckpoint,
+    Optional<OidcConfig> oidc) {
 
   public int effectiveHttpInstances() {
     return httpInstances > 0 ? httpInstances : Runtime.getRuntime().availableProcessors();
@@ -49,19 +51,19 @@ public record PlatzConfig(
   public PlatzConfig withHttpPort(int port) {
     return new PlatzConfig(httpHost, port, httpInstances, shutdownTimeout, dataDir, databaseUrl,
         databasePoolSize, adminEmail, authCacheSize, deploymentTokenTtl, serverKey, authFailuresPerMinute,
-        maxConfigBytes, console, auditCheckpoint);
+        maxConfigBytes, console, auditCheckpoint, oidc);
   }
 
   public PlatzConfig withDataDir(Path dir) {
     return new PlatzConfig(httpHost, httpPort, httpInstances, shutdownTimeout, dir, databaseUrl,
         databasePoolSize, adminEmail, authCacheSize, deploymentTokenTtl, serverKey, authFailuresPerMinute,
-        maxConfigBytes, console, auditCheckpoint);
+        maxConfigBytes, console, auditCheckpoint, oidc);
   }
 
   public PlatzConfig withDatabaseUrl(String url) {
     return new PlatzConfig(httpHost, httpPort, httpInstances, shutdownTimeout, dataDir, Optional.ofNullable(url),
         databasePoolSize, adminEmail, authCacheSize, deploymentTokenTtl, serverKey, authFailuresPerMinute,
-        maxConfigBytes, console, auditCheckpoint);
+        maxConfigBytes, console, auditCheckpoint, oidc);
   }
 
   /** Never shows the database password or the server key. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,13 +52,54 @@ class ConfigLoaderTest {
 
   @Test
   void theConsoleSettings() {
-    assertThat(ConfigLoader.load(Map.of()).console()).isEqualTo(new ConsoleConfig(ConsoleConfig.SecureCookie.AUTO, 10, 10_000));
+    assertThat(ConfigLoader.load(Map.of()).console()).isEqualTo(new ConsoleConfig(ConsoleConfig.SecureCookie.AUTO, 10, 10_000, true));
     PlatzConfig set = ConfigLoader.load(Map.of("PLATZ_CONSOLE_SECURE_COOKIE", "false", "PLATZ_CONSOLE_SESSIONS_PER_PERSON", "3",
         "PLATZ_CONSOLE_SESSIONS_MAX", "500"));
-    assertThat(set.console()).isEqualTo(new ConsoleConfig(ConsoleConfig.SecureCookie.FALSE, 3, 500));
+    assertThat(set.console()).isEqualTo(new ConsoleConfig(ConsoleConfig.SecureCookie.FALSE, 3, 500, true));
     assertThatThrownBy(() -> ConfigLoader.load(Map.of("PLATZ_CONSOLE_SECURE_COOKIE", "yes")))
         .isInstanceOf(ConfigException.class).hasMessage("PLATZ_CONSOLE_SECURE_COOKIE must be auto, true or false, not 'yes'");
     assertThatThrownBy(() -> ConfigLoader.load(Map.of("PLATZ_CONSOLE_SESSIONS_MAX", "0")))
         .isInstanceOf(ConfigException.class).hasMessage("PLATZ_CONSOLE_SESSIONS_MAX must be at least 1");
+  }
+
+  @Test
+  void openIdConnectIsOffUntilItsSettingsAreGiven() {
+    assertThat(ConfigLoader.load(Map.of()).oidc()).isEmpty();
+    OidcConfig oidc = ConfigLoader.load(Map.of("PLATZ_OIDC_ISSUER", "https://id.example.org/realms/platz/",
+        "PLATZ_OIDC_CLIENT_ID", "platz", "PLATZ_OIDC_CLIENT_SECRET", "s3cret", "PLATZ_PUBLIC_URL", "https://platz.example.org/",
+        "PLATZ_ADMIN_EMAILS", "Ann@Example.org, bob@example.org  carol@example.org")).oidc().orElseThrow();
+    assertThat(oidc.issuer()).isEqualTo("https://id.example.org/realms/platz");
+    assertThat(oidc.callbackUrl()).isEqualTo("https://platz.example.org/auth/oidc/callback");
+    assertThat(oidc.adminEmails()).containsExactly("ann@example.org", "bob@example.org", "carol@example.org");
+    assertThat(oidc.toString()).doesNotContain("s3cret");
+  }
+
+  @Test
+  void upstreamNamesCarryOverAndPlatzNamesWin() {
+    OidcConfig oidc = ConfigLoader.load(Map.of("OIDC_SERVER_URL", "https://accounts.google.com", "OIDC_CLIENT_ID", "upstream",
+        "PLATZ_OIDC_CLIENT_ID", "platz", "OIDC_CLIENT_SECRET", "s", "PLATZ_OWN_URL", "https://platz.example.org",
+        "ADMIN_EMAILS", "ops@example.org")).oidc().orElseThrow();
+    assertThat(oidc).isEqualTo(new OidcConfig("https://accounts.google.com", "platz", "s", "https://platz.example.org",
+        List.of("ops@example.org")));
+  }
+
+  @Test
+  void halfAnOpenIdConnectSetUpStopsTheStart() {
+    assertThatThrownBy(() -> ConfigLoader.load(Map.of("PLATZ_OIDC_ISSUER", "https://id.example.org")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("PLATZ_OIDC_CLIENT_ID must be set for OpenID Connect sign-in, as PLATZ_OIDC_ISSUER is");
+    assertThatThrownBy(() -> ConfigLoader.load(Map.of("PLATZ_OIDC_ISSUER", "id.example.org", "PLATZ_OIDC_CLIENT_ID", "platz",
+        "PLATZ_PUBLIC_URL", "https://platz.example.org")))
+        .isInstanceOf(ConfigException.class).hasMessage("PLATZ_OIDC_ISSUER must be an http or https URL, not 'id.example.org'");
+  }
+
+  @Test
+  void tokenSignInTurnsOffOnlyBesideOpenIdConnect() {
+    assertThatThrownBy(() -> ConfigLoader.load(Map.of("PLATZ_CONSOLE_TOKEN_SIGN_IN", "false")))
+        .isInstanceOf(ConfigException.class).hasMessageStartingWith("PLATZ_CONSOLE_TOKEN_SIGN_IN=false needs OpenID Connect");
+    assertThat(ConfigLoader.load(Map.of("PLATZ_CONSOLE_TOKEN_SIGN_IN", "false", "OIDC_SERVER_URL", "https://id.example.org",
+        "OIDC_CLIENT_ID", "platz", "PLATZ_OWN_URL", "https://platz.example.org")).console().tokenSignIn()).isFalse();
+    assertThatThrownBy(() -> ConfigLoader.load(Map.of("PLATZ_CONSOLE_TOKEN_SIGN_IN", "no")))
+        .isInstanceOf(ConfigException.class).hasMessage("PLATZ_CONSOLE_TOKEN_SIGN_IN must be true or false, not 'no'");
   }
 }

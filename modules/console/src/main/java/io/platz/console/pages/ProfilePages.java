@@ -1,10 +1,13 @@
 package io.platz.console.pages;
 
 import io.platz.console.data.ConsoleApi.Calls;
+import io.platz.common.error.ApiError;
 import io.platz.console.session.Flash;
+import io.platz.console.session.Sessions;
 import io.platz.console.session.Viewer;
 import io.platz.console.view.NewToken;
 import io.platz.console.view.ProfileView;
+import io.platz.console.view.SessionRow;
 import io.platz.console.view.TokenList;
 import io.platz.console.view.TokenRow;
 import io.vertx.core.Future;
@@ -13,33 +16,52 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 
-/** /profile/tokens: the signed-in person's own tokens, issued and revoked the way a bot's are. */
+/**
+ * /profile/tokens: the signed-in person's own tokens, issued and revoked the way a bot's are, and their console
+ * sessions, which they may end.
+ */
 final class ProfilePages {
 
-  private ProfilePages() {
+  private final Sessions sessions;
+
+  private ProfilePages(Sessions sessions) {
+    this.sessions = sessions;
   }
 
-  static void mount(Router router, Pages pages) {
-    router.get("/profile/tokens").handler(pages.view(ProfilePages::show));
-    router.post("/profile/tokens").handler(pages.write(ProfilePages::issue, ctx -> "/profile/tokens"));
+  static void mount(Router router, Pages pages, Sessions sessions) {
+    ProfilePages profile = new ProfilePages(sessions);
+    router.get("/profile/tokens").handler(pages.view(profile::show));
+    router.post("/profile/tokens").handler(pages.write(profile::issue, ctx -> "/profile/tokens"));
     router.post("/profile/tokens/:token/revoke").handler(pages.write(ProfilePages::revoke, ctx -> "/profile/tokens"));
+    router.post("/profile/sessions/:session/end").handler(pages.write(profile::end, ctx -> "/profile/tokens"));
   }
 
-  private static Future<Outcome> show(RoutingContext ctx, Viewer viewer, Calls calls) {
+  private Future<Outcome> show(RoutingContext ctx, Viewer viewer, Calls calls) {
     return page(viewer, calls, null);
   }
 
-  private static Future<Outcome> page(Viewer viewer, Calls calls, NewToken created) {
+  private Future<Outcome> page(Viewer viewer, Calls calls, NewToken created) {
+    List<SessionRow> own = sessions.sessionsOf(viewer).stream().map(SessionRow::of).toList();
     return Tokens.rows(calls, viewer, "/user-tokens", "user_id", viewer.id())
         .map(rows -> Outcome.page("API Tokens - Profile", "profile", "profile.jte",
-            new ProfileView(viewer.displayName(), viewer.email(), list(viewer, rows), created)));
+            new ProfileView(viewer.displayName(), viewer.email(), list(viewer, rows), created, own)));
+  }
+
+  /** Ending the session that asks signs this browser out: the next page is the sign-in page. */
+  private Future<Outcome> end(RoutingContext ctx, Viewer viewer, Calls calls) {
+    String session = Forms.id(ctx, "session");
+    if (!sessions.end(viewer, session)) {
+      return Future.failedFuture(ApiError.notFound("session"));
+    }
+    Flash.success(ctx.session(), "That session has ended.");
+    return Future.succeededFuture(Outcome.redirect("/profile/tokens"));
   }
 
   private static TokenList list(Viewer viewer, List<TokenRow> rows) {
     return new TokenList("user", "/profile/tokens", "/profile/tokens", rows, viewer.csrf());
   }
 
-  private static Future<Outcome> issue(RoutingContext ctx, Viewer viewer, Calls calls) {
+  private Future<Outcome> issue(RoutingContext ctx, Viewer viewer, Calls calls) {
     return calls.post("/user-tokens", new JsonObject())
         .map(created -> Tokens.issued(ctx, created, viewer.displayName()))
         .compose(token -> Forms.htmx(ctx)

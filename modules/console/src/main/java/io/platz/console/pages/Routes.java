@@ -1,10 +1,8 @@
 package io.platz.console.pages;
 
-import io.platz.api.FailedAuthentications;
 import io.platz.console.data.ConsoleApi;
 import io.platz.console.live.HistoryStream;
 import io.platz.console.session.Sessions;
-import io.platz.console.session.SignInCsrf;
 import io.vertx.ext.web.Router;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,15 +17,14 @@ public final class Routes {
   private Routes() {
   }
 
-  public static void mount(Router router, ConsoleApi api, Sessions sessions, SignInCsrf signInCsrf,
-                           FailedAuthentications failures, HistoryStream history) {
-    new SignInPages(sessions, signInCsrf, failures).mount(router);
+  public static void mount(Router router, ConsoleApi api, Sessions sessions, SignInPages signIn, HistoryStream history) {
+    signIn.mount(router);
     router.routeWithRegex(SIGNED_IN_PATHS).handler(sessions::requireViewer);
     router.get("/").handler(ctx -> Pages.redirect(ctx, "/envs"));
     Pages pages = new Pages(api);
     BotPages.mount(router, pages);
     UserPages.mount(router, pages);
-    ProfilePages.mount(router, pages);
+    ProfilePages.mount(router, pages, sessions);
     router.get("/envs/:env/history/live").handler(history::open);
     HistoryPages.mount(router, pages);
     SettingsPages.mount(router, pages);

@@ -1,6 +1,8 @@
 package io.platz.console.pages;
 
 import io.platz.api.FailedAuthentications;
+import io.platz.common.error.ApiError;
+import io.platz.console.oidc.OidcSignIn;
 import io.platz.console.session.Csrf;
 import io.platz.console.session.Sessions;
 import io.platz.console.session.SignInCsrf;
@@ -13,25 +15,35 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * /login and /logout. The token typed in is verified, kept in the server-side session, and never sent back. Until
- * a sign-in succeeds nothing is stored: the form's CSRF token is the {@link SignInCsrf} of a cookie.
+ * /login and /logout, and the identity provider's round trip. The token typed in is verified, kept in the
+ * server-side session, and never sent back. Until a sign-in succeeds nothing is stored: the form's CSRF token is
+ * the {@link SignInCsrf} of a cookie, and a sign-in through the provider keeps its flow in a cookie too.
  */
-final class SignInPages {
+public final class SignInPages {
 
   private final Sessions sessions;
   private final SignInCsrf csrf;
   private final FailedAuthentications failures;
+  private final Optional<OidcSignIn> oidc;
+  private final boolean tokenSignIn;
 
-  SignInPages(Sessions sessions, SignInCsrf csrf, FailedAuthentications failures) {
+  public SignInPages(Sessions sessions, SignInCsrf csrf, FailedAuthentications failures, Optional<OidcSignIn> oidc,
+              boolean tokenSignIn) {
     this.sessions = sessions;
     this.csrf = csrf;
     this.failures = failures;
+    this.oidc = oidc;
+    this.tokenSignIn = tokenSignIn;
   }
 
   void mount(Router router) {
     router.get("/login").handler(this::form);
     router.post("/login").handler(this::signIn);
     router.post("/logout").handler(this::signOut);
+    if (oidc.isPresent()) {
+      router.get(OidcSignIn.START).handler(this::toProvider);
+      router.get(OidcSignIn.CALLBACK).handler(this::fromProvider);
+    }
   }
 
   /** Already signed in (and still valid): straight on. */
@@ -43,15 +55,48 @@ final class SignInPages {
         return;
       }
       String notice = ctx.queryParams().contains("ended")
-          ? "Your session has ended: the token it was signed in with no longer works (revoked, expired, or its user deactivated)."
+          ? "Your session has ended: the token it was signed in with no longer works (revoked or expired), or you were deactivated."
           : ctx.queryParams().contains("signed_out") ? "You are signed out." : null;
-      render(ctx, 200, new LoginView(next, null, notice));
+      boolean signedOut = ctx.queryParams().contains("signed_out");
+      render(ctx, 200, view(next, null, notice, signedOut ? oidc.flatMap(OidcSignIn::endSessionUrl).orElse(null) : null));
     });
+  }
+
+  private void toProvider(RoutingContext ctx) {
+    String next = Sessions.safeNext(ctx.queryParams().get("next"));
+    Optional<String> provider = oidc.get().authorizeUrl(ctx, next);
+    if (provider.isEmpty()) {
+      refused(ctx, next, OidcSignIn.unavailable());
+    } else {
+      ctx.response().setStatusCode(303).putHeader("location", provider.get()).putHeader("cache-control", "no-store").end();
+    }
+  }
+
+  /** Every refusal is the sign-in page, saying why; nothing is stored before the auth module has said who this is. */
+  private void fromProvider(RoutingContext ctx) {
+    oidc.get().callback(ctx)
+        .compose(verified -> sessions.signIn(ctx, verified.claims(), oidc.get().providerName()).map(verified.next()))
+        .onSuccess(next -> Pages.redirect(ctx, next))
+        .onFailure(failure -> {
+          if (failure instanceof ApiError refusal && (refusal.status() < 500 || refusal.status() == 503)) {
+            refused(ctx, "/envs", refusal);
+          } else {
+            ctx.fail(failure);
+          }
+        });
+  }
+
+  private void refused(RoutingContext ctx, String next, ApiError refusal) {
+    render(ctx, refusal.status(), view(next, refusal.getMessage(), null, null));
   }
 
   private void signIn(RoutingContext ctx) {
     if (!csrf.valid(ctx)) {
       Pages.forbidden(ctx);
+      return;
+    }
+    if (!tokenSignIn) {
+      refused(ctx, "/envs", ApiError.forbidden("Token sign-in is turned off here: sign in with your identity provider."));
       return;
     }
     String next = Sessions.safeNext(ctx.request().getFormAttribute("next"));
@@ -65,14 +110,14 @@ final class SignInPages {
     if (refusal.isEmpty()) {
       Pages.redirect(ctx, next);
     } else if (!refusal.get().equals(Sessions.NOT_ACCEPTED)) {
-      render(ctx, 403, new LoginView(next, refusal.get(), null));
+      render(ctx, 403, view(next, refusal.get(), null, null));
     } else if (failures.fail(ctx.request().remoteAddress().host())) {
       long wait = failures.retryAfterSeconds(ctx.request().remoteAddress().host());
       ctx.response().putHeader("Retry-After", Long.toString(wait));
-      render(ctx, 429, new LoginView(next, "Too many tokens were not accepted from your address. Try again in "
-          + wait + (wait == 1 ? " second." : " seconds."), null));
+      render(ctx, 429, view(next, "Too many tokens were not accepted from your address. Try again in "
+          + wait + (wait == 1 ? " second." : " seconds."), null, null));
     } else {
-      render(ctx, 401, new LoginView(next, refusal.get(), null));
+      render(ctx, 401, view(next, refusal.get(), null, null));
     }
   }
 
@@ -83,6 +128,12 @@ final class SignInPages {
     }
     sessions.signOut(ctx.session());
     Pages.redirect(ctx, "/login?signed_out=1");
+  }
+
+  /** The provider's button only once it has been discovered: until then, a click could only fail. */
+  private LoginView view(String next, String error, String notice, String providerSignOut) {
+    String provider = oidc.filter(OidcSignIn::available).map(OidcSignIn::providerName).orElse(null);
+    return new LoginView(next, error, notice, provider, tokenSignIn, providerSignOut);
   }
 
   private void render(RoutingContext ctx, int status, LoginView view) {

@@ -2,10 +2,14 @@ package io.platz.console.session;
 
 import io.platz.api.TokenAuthentication;
 import io.platz.common.auth.Identity;
+import io.platz.common.bus.Addresses;
 import io.platz.common.error.ApiError;
 import io.platz.common.token.ParsedToken;
 import io.platz.common.token.TokenFormat;
 import io.vertx.core.Future;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.auth.User;
 import io.vertx.ext.auth.authentication.TokenCredentials;
@@ -14,12 +18,18 @@ import io.vertx.ext.web.Session;
 import io.vertx.ext.web.handler.HttpException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Sign-in with a personal user token, kept server-side in the session (the browser holds only the session
  * cookie) and verified again through the auth module on every request: a revoked token or a deactivated user
  * ends the session on the next click, because the auth module's cache never outlives a revocation.
+ *
+ * <p>A sign-in through the identity provider holds no token: its session names the person, whom the auth module
+ * looks up on every request, so that deactivating them ends it on the next click too. Nothing in such a session is
+ * usable as an API credential.
  */
 public final class Sessions {
 
@@ -32,12 +42,24 @@ public final class Sessions {
   static final String TOKEN = "platz.token";
   /** Whose session it is (their id), for the store's limit per person. */
   static final String PERSON = "platz.person";
+  /** What names the session on its person's profile, where they may end it. */
+  static final String HANDLE = "platz.handle";
+  /** How, from where and when it signed in, for its person's profile. */
+  static final String HOW = "platz.how";
+  static final String FROM = "platz.from";
+  static final String SIGNED_IN_AT = "platz.signed-in-at";
+
+  private static final DeliveryOptions LOOKUP = new DeliveryOptions().setSendTimeout(5_000);
 
   private final TokenAuthentication auth;
+  private final EventBus bus;
+  private final SignedInSessionStore store;
   private final String cookieName;
 
-  public Sessions(TokenAuthentication auth, String cookieName) {
+  public Sessions(TokenAuthentication auth, EventBus bus, SignedInSessionStore store, String cookieName) {
     this.auth = auth;
+    this.bus = bus;
+    this.store = store;
     this.cookieName = cookieName;
   }
 
@@ -62,16 +84,49 @@ public final class Sessions {
     String verified = token.strip();
     return auth.authenticate(new TokenCredentials(verified))
         .map(user -> {
-          Session session = ctx.session();
-          // a fresh session id at every sign-in: a session id planted before it is worth nothing after (and the
-          // store keeps a session it has not seen only when its id was just regenerated)
-          session.regenerateId();
-          session.put(TOKEN, verified);
-          session.put(PERSON, Identity.fromJson(user.principal()).id().toString());
-          Csrf.renew(session);
+          ctx.session().put(TOKEN, verified);
+          signedIn(ctx, Identity.fromJson(user.principal()).id().toString(), "with a token");
           return Optional.<String>empty();
         })
         .recover(failure -> refused(failure) ? Future.succeededFuture(Optional.of(NOT_ACCEPTED)) : Future.failedFuture(failure));
+  }
+
+  /**
+   * Signs this request's session in as the person the identity provider vouched for with {@code claims} (of a
+   * verified ID token), found, linked or created by the auth module; fails with its {@link ApiError} otherwise.
+   */
+  public Future<Void> signIn(RoutingContext ctx, JsonObject claims, String provider) {
+    return bus.<JsonObject>request(Addresses.Auth.OIDC_SIGN_IN, claims, LOOKUP)
+        .recover(failure -> Future.failedFuture(failure instanceof ReplyException reply ? ApiError.fromReply(reply) : failure))
+        .map(reply -> {
+          signedIn(ctx, reply.body().getString("id"), "through " + provider);
+          return null;
+        });
+  }
+
+  /**
+   * A fresh session id at every sign-in: a session id planted before it is worth nothing after (and the store keeps
+   * a session it has not seen only when its id was just regenerated).
+   */
+  private static void signedIn(RoutingContext ctx, String person, String how) {
+    Session session = ctx.session();
+    session.regenerateId();
+    session.put(PERSON, person);
+    session.put(HANDLE, UUID.randomUUID().toString());
+    session.put(HOW, how);
+    session.put(FROM, ctx.request().remoteAddress().host());
+    session.put(SIGNED_IN_AT, System.currentTimeMillis());
+    Csrf.renew(session);
+  }
+
+  /** The viewer's own sessions, this one marked. */
+  public List<SignedInSessionStore.Listed> sessionsOf(Viewer viewer) {
+    return store.sessionsOf(viewer.id(), viewer.sessionId());
+  }
+
+  /** Ends one of the viewer's own sessions; false when they have none by that handle. */
+  public boolean end(Viewer viewer, String handle) {
+    return store.end(viewer.id(), handle);
   }
 
   public void signOut(Session session) {
@@ -90,7 +145,7 @@ public final class Sessions {
         ctx.put(Viewer.KEY, result.result().get());
         ctx.next();
       } else if (result.succeeded()) {
-        boolean ended = session != null && session.get(TOKEN) != null;
+        boolean ended = signedIn(session);
         if (ended) {
           session.destroy();
         }
@@ -109,19 +164,31 @@ public final class Sessions {
     return ctx.request().getCookie(cookieName) == null ? Future.succeededFuture(Optional.empty()) : viewer(ctx.session());
   }
 
-  /** The session's viewer if its token still verifies as a user's; empty if there is none or it no longer does. */
+  /**
+   * The session's viewer if its token still verifies as a user's, or, without a token, its person is still active;
+   * empty if there is none or it no longer does.
+   */
   public Future<Optional<Viewer>> viewer(Session session) {
-    String token = session == null || session.isDestroyed() ? null : session.get(TOKEN);
-    if (token == null) {
+    if (!signedIn(session)) {
       return Future.succeededFuture(Optional.empty());
     }
-    return auth.authenticate(new TokenCredentials(token))
-        .map(user -> Optional.of(user).filter(Sessions::isUser).map(u -> viewer(u, session)))
+    String token = session.get(TOKEN);
+    Future<User> user = token != null ? auth.authenticate(new TokenCredentials(token)) : person(session.get(PERSON));
+    return user
+        .map(verified -> Optional.of(verified).filter(Sessions::isUser).map(u -> viewer(u, session)))
         .recover(failure -> refused(failure) ? Future.succeededFuture(Optional.empty()) : Future.failedFuture(failure));
   }
 
   public static boolean signedIn(Session session) {
-    return session != null && !session.isDestroyed() && session.get(TOKEN) != null;
+    return session != null && !session.isDestroyed() && session.get(PERSON) != null;
+  }
+
+  /** The person of a session without a token, as the auth module has them now: a deactivated one is refused. */
+  private Future<User> person(String id) {
+    return bus.<JsonObject>request(Addresses.Auth.SIGNED_IN_USER, new JsonObject().put("id", id), LOOKUP)
+        .map(reply -> TokenAuthentication.user(reply.body()))
+        .recover(failure -> Future.failedFuture(failure instanceof ReplyException reply && reply.failureCode() == 401
+            ? new HttpException(401) : failure));
   }
 
   private static Viewer viewer(User user, Session session) {

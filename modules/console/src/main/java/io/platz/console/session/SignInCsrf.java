@@ -3,15 +3,11 @@ package io.platz.console.session;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.ext.web.RoutingContext;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The sign-in form's CSRF token, with nothing kept on the server: a visitor who has not signed in has no session.
@@ -27,11 +23,11 @@ public final class SignInCsrf {
   static final Duration LIFETIME = Duration.ofHours(1);
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  private final SecretKeySpec key;
+  private final Signer signer;
   private final CookieSecurity cookies;
 
-  public SignInCsrf(byte[] key, CookieSecurity cookies) {
-    this.key = new SecretKeySpec(key, "HmacSHA256");
+  public SignInCsrf(Signer signer, CookieSecurity cookies) {
+    this.signer = signer;
     this.cookies = cookies;
   }
 
@@ -59,13 +55,7 @@ public final class SignInCsrf {
   }
 
   String token(String cookie) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(key);
-      return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(cookie.getBytes(StandardCharsets.UTF_8)));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-    }
+    return signer.sign(cookie);
   }
 
   /** A cookie that does not start with its time of issue was not made here. */

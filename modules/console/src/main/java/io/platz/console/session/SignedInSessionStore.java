@@ -12,7 +12,9 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The console's sessions, in this process, and only signed-in ones: a visitor who has not signed in has nothing
@@ -107,6 +109,31 @@ public final class SignedInSessionStore implements SessionStore {
   @Override
   public Future<Integer> size() {
     return Future.succeededFuture(count());
+  }
+
+  /**
+   * One of a person's sessions as their profile lists it, by its handle: never by its id, which is as good as the
+   * session itself.
+   */
+  public record Listed(String handle, String how, String from, long signedInAt, long lastSeen, boolean current) {
+  }
+
+  /** {@code person}'s sessions, oldest sign-in first; {@code currentId} marks the one asking. */
+  public synchronized List<Listed> sessionsOf(String person, String currentId) {
+    endIdle();
+    return byPerson.getOrDefault(person, new ArrayDeque<>()).stream().map(sessions::get).map(stored -> {
+      Session session = stored.session();
+      return new Listed(session.get(Sessions.HANDLE), session.get(Sessions.HOW), session.get(Sessions.FROM),
+          session.<Long>get(Sessions.SIGNED_IN_AT), session.lastAccessed(), stored.id().equals(currentId));
+    }).toList();
+  }
+
+  /** Ends {@code person}'s session of this handle; false when they have none by it. */
+  public synchronized boolean end(String person, String handle) {
+    Optional<String> id = byPerson.getOrDefault(person, new ArrayDeque<>()).stream()
+        .filter(own -> handle.equals(sessions.get(own).session().get(Sessions.HANDLE))).findFirst();
+    id.ifPresent(this::end);
+    return id.isPresent();
   }
 
   /** The signed-in sessions held now. */
