@@ -39,7 +39,9 @@ final class Chromium implements AutoCloseable {
   private static final List<String> FLAGS = List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
       "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
       "--disable-dev-shm-usage", "--window-size=1280,900", "--force-prefers-reduced-motion", "--hide-scrollbars",
-      "--lang=en-US", "--force-color-profile=srgb");
+      "--lang=en-US", "--force-color-profile=srgb",
+      // the tests' pages are all on loopback: a name anywhere else is not even looked up
+      "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost");
 
   /** Held here: java.util.logging keeps only weak references to loggers, and a collected one forgets its level. */
   private static final List<java.util.logging.Logger> QUIET = List.of(
