@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -48,6 +49,9 @@ final class Chromium implements AutoCloseable {
       java.util.logging.Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder"),
       java.util.logging.Logger.getLogger("org.openqa.selenium.chromium.ChromiumDriver"));
 
+  /** The reader's time zone: in December, GMT+1. */
+  static final String READER_TIME_ZONE = "Europe/Berlin";
+
   final WebDriver driver;
 
   private Chromium(WebDriver driver) {
@@ -73,7 +77,9 @@ final class Chromium implements AutoCloseable {
     LoggingPreferences logs = new LoggingPreferences();
     logs.enable(LogType.BROWSER, Level.ALL);
     options.setCapability("goog:loggingPrefs", logs);
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort().build();
+    // a reader far from the server's UTC, so that times shown in the reader's zone can be told from UTC
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort()
+        .withEnvironment(Map.of("TZ", READER_TIME_ZONE)).build();
     return new Chromium(new ChromeDriver(service, options));
   }
 

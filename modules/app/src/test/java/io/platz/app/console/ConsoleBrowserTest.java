@@ -11,6 +11,9 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElem
 import io.platz.app.support.Response;
 import io.platz.app.support.TestPlatform;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -93,6 +96,8 @@ class ConsoleBrowserTest {
     assertThat(token).matches("pzb_[0-9A-Za-z]{71}");
     assertThat(text("#curl-example")).isEqualTo("curl -H 'x-platz-token: " + token + "' " + base + "/api/v2/deployments");
     assertThat(text("#token-dialog")).contains("It cannot be shown again.");
+    assertThat(((JavascriptExecutor) driver).executeScript("return JSON.stringify(sessionStorage) + JSON.stringify(localStorage)"))
+        .as("nothing of the token in the browser's storage").asString().doesNotContain(token);
     click(By.id("copy-token"));
     chromium.waiting().until(textToBePresentInElementLocated(By.id("copy-token"), "Copied"));
     assertThat(driver.findElements(By.cssSelector("#tokens tbody tr"))).as("its row, below").hasSize(1);
@@ -141,6 +146,7 @@ class ConsoleBrowserTest {
     chromium.waiting().until(textToBePresentInElementLocated(By.cssSelector("#history tbody tr:first-child"), "ci-deploy-prod"));
     assertThat(((JavascriptExecutor) driver).executeScript("return window.stillThisPage === true;")).as("no reload").isEqualTo(true);
     assertThat(text("#history tbody tr:first-child")).contains("Invoke action: Restart").contains("api-1").contains("Bot");
+    assertShownInTheReadersTimeZone(By.cssSelector("#history tbody tr:first-child time"));
     assertThat(driver.findElements(By.cssSelector("#history td.actor"))).extracting(WebElement::getText)
         .anyMatch(actor -> actor.contains("Kim Maintainer")).anyMatch(actor -> actor.contains("web-1"));
     chromium.screenshot("history");
@@ -237,7 +243,17 @@ class ConsoleBrowserTest {
     driver.get(base + "/profile/tokens");
     chromium.screenshot("profile-tokens");
     driver.get(base + "/admin/audit");
+    assertShownInTheReadersTimeZone(By.cssSelector("#audit tbody tr:first-child time"));
     chromium.screenshot("audit");
+  }
+
+  /** Chromium runs in {@link Chromium#READER_TIME_ZONE}: the time reads in it, with the server's UTC on hover. */
+  private static void assertShownInTheReadersTimeZone(By time) {
+    WebElement shown = chromium.waiting().until(visibilityOfElementLocated(time));
+    assertThat(shown.getDomAttribute("title")).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} UTC");
+    assertThat(shown.getText()).contains("GMT+1");
+    assertThat(Instant.parse(shown.getDomProperty("dateTime")))
+        .isEqualTo(LocalDateTime.parse(shown.getDomAttribute("title").replace(" UTC", "").replace(' ', 'T')).toInstant(ZoneOffset.UTC));
   }
 
   private static void click(By by) {
