@@ -94,6 +94,7 @@ class ConsoleAccessibilityTest {
         checkPageAndItsDialogs(page, width);
       }
     }
+    photographAtAPhonesWidth();
   }
 
   @Test
@@ -120,6 +121,19 @@ class ConsoleAccessibilityTest {
       chromium.waiting().until(visibilityOfElementLocated(By.id("sign-in-error")));
       checkWhatIsShown("/login after a refused sign-in", width);
     }
+  }
+
+  /** The README's pictures of the console on a phone (see {@link Chromium#pictures()}). */
+  private void photographAtAPhonesWidth() {
+    resize(375);
+    driver.get(base + "/admin/bots/" + botId);
+    chromium.screenshot("phone-bot");
+    driver.findElement(By.xpath("//summary[normalize-space()='Actions']")).click();
+    chromium.click(By.xpath("//button[normalize-space()='New API Token']"));
+    world.fixtures.remember(chromium.waiting().until(visibilityOfElementLocated(By.id("new-token"))).getDomProperty("value"));
+    chromium.viewport("phone-new-api-token");
+    driver.get(base + "/envs/" + world.prod + "/history");
+    chromium.screenshot("phone-history");
   }
 
   private void checkPageAndItsDialogs(String page, int width) {
