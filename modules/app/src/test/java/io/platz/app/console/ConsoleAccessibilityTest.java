@@ -5,8 +5,8 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.invisibilityOfEl
 import static org.openqa.selenium.support.ui.ExpectedConditions.urlContains;
 import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
 
-import io.platz.app.support.TestPlatform;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +39,7 @@ class ConsoleAccessibilityTest {
   @TempDir
   static Path profile;
 
-  private static TestPlatform platz;
+  private static BrowserPlatform browser;
   private static ConsoleWorld world;
   private static Chromium chromium;
   private static WebDriver driver;
@@ -51,11 +51,10 @@ class ConsoleAccessibilityTest {
 
   @BeforeAll
   static void start() {
-    Chromium.requireInstalled();
-    platz = TestPlatform.start();
-    world = new ConsoleWorld(platz);
-    base = "http://127.0.0.1:" + platz.platform().config().httpPort();
-    chromium = Chromium.start(profile);
+    browser = BrowserPlatform.start(profile);
+    world = browser.world;
+    base = browser.base;
+    chromium = browser.chromium;
     driver = chromium.driver;
     // a page with something on it: a bot with a token and a role, one deleted, History with tasks, a token of Erin's
     botId = world.fixtures.bot("ci-deploy-prod");
@@ -69,11 +68,8 @@ class ConsoleAccessibilityTest {
 
   @AfterAll
   static void stop() {
-    if (chromium != null) {
-      chromium.close();
-    }
-    if (platz != null) {
-      platz.close();
+    if (browser != null) {
+      browser.close();
     }
   }
 
@@ -84,30 +80,14 @@ class ConsoleAccessibilityTest {
 
   @Test
   void asASiteAdmin() {
-    for (int width : WIDTHS) {
-      resize(width);
-      signIn(world.admin);
-      String env = "/envs/" + world.prod;
-      for (String page : List.of("/envs", env, env + "/history", env + "/deployments/" + world.api1,
-          env + "/settings/user-roles", env + "/settings/deployment-permissions", "/admin/bots", "/admin/bots/" + botId,
-          "/admin/bots/" + deletedBotId, "/admin/users", "/admin/audit", "/profile/tokens", "/admin/no-such-page")) {
-        checkPageAndItsDialogs(page, width);
-      }
-    }
+    walk(world.admin, "/admin/bots", "/admin/bots/" + botId, "/admin/bots/" + deletedBotId, "/admin/users", "/admin/audit",
+        "/admin/no-such-page");
     photographAtAPhonesWidth();
   }
 
   @Test
   void asAPlainUser() {
-    for (int width : WIDTHS) {
-      resize(width);
-      signIn(world.erin);
-      String env = "/envs/" + world.prod;
-      for (String page : List.of("/envs", env, env + "/history", env + "/deployments/" + world.api1,
-          env + "/settings/user-roles", env + "/settings/deployment-permissions", "/profile/tokens", "/admin/bots")) {
-        checkPageAndItsDialogs(page, width);
-      }
-    }
+    walk(world.erin, "/admin/bots");
   }
 
   @Test
@@ -134,6 +114,19 @@ class ConsoleAccessibilityTest {
     chromium.viewport("phone-new-api-token");
     driver.get(base + "/envs/" + world.prod + "/history");
     chromium.screenshot("phone-history");
+  }
+
+  /** Every page anyone signed in has, and {@code more}, at each width, signed in with {@code token}. */
+  private void walk(String token, String... more) {
+    String env = "/envs/" + world.prod;
+    List<String> pages = new ArrayList<>(List.of("/envs", env, env + "/history", env + "/deployments/" + world.api1,
+        env + "/settings/user-roles", env + "/settings/deployment-permissions", "/profile/tokens"));
+    pages.addAll(List.of(more));
+    for (int width : WIDTHS) {
+      resize(width);
+      signIn(token);
+      pages.forEach(page -> checkPageAndItsDialogs(page, width));
+    }
   }
 
   private void checkPageAndItsDialogs(String page, int width) {

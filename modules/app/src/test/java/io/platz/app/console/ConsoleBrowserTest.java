@@ -9,7 +9,6 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.urlMatches;
 import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
 
 import io.platz.app.support.Response;
-import io.platz.app.support.TestPlatform;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -39,7 +38,7 @@ class ConsoleBrowserTest {
   @TempDir
   static Path profile;
 
-  private static TestPlatform platz;
+  private static BrowserPlatform browser;
   private static ConsoleWorld world;
   private static Chromium chromium;
   private static WebDriver driver;
@@ -47,11 +46,10 @@ class ConsoleBrowserTest {
 
   @BeforeAll
   static void start() {
-    Chromium.requireInstalled();
-    platz = TestPlatform.start();
-    world = new ConsoleWorld(platz);
-    base = "http://127.0.0.1:" + platz.platform().config().httpPort();
-    chromium = Chromium.start(profile);
+    browser = BrowserPlatform.start(profile);
+    world = browser.world;
+    base = browser.base;
+    chromium = browser.chromium;
     driver = chromium.driver;
     // other bots, for the pictures; and History with each kind of actor before the bot arrives: a person and a
     // deployment acting on another
@@ -63,11 +61,8 @@ class ConsoleBrowserTest {
 
   @AfterAll
   static void stop() {
-    if (chromium != null) {
-      chromium.close();
-    }
-    if (platz != null) {
-      platz.close();
+    if (browser != null) {
+      browser.close();
     }
   }
 
