@@ -121,6 +121,8 @@ class ConsoleBrowserTest {
     click(By.xpath("//dialog[@id='add-env-role']//button[normalize-space()='Add Permission']"));
     chromium.waiting().until(textToBePresentInElementLocated(By.id("env-roles"), "ci-deploy-prod"));
     assertThat(text("#env-roles tbody tr:last-child")).contains("ci-deploy-prod").contains("Bot").contains("USER");
+    assertThat(text(".flash-success")).isEqualTo("Permission added.");
+    assertThat(driver.findElement(By.tagName("h1")).getCssValue("margin-top")).as("the message adds no space under the breadcrumb").isEqualTo("0px");
     chromium.screenshot("user-roles");
 
     driver.get(base + "/envs/" + world.prod + "/settings/deployment-permissions");
