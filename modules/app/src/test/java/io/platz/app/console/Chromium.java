@@ -3,12 +3,15 @@ package io.platz.app.console;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -48,6 +51,9 @@ final class Chromium implements AutoCloseable {
       java.util.logging.Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder"),
       java.util.logging.Logger.getLogger("org.openqa.selenium.chromium.ChromiumDriver"));
 
+  /** The reader's time zone: in December, GMT+1. */
+  static final String READER_TIME_ZONE = "Europe/Berlin";
+
   final WebDriver driver;
 
   private Chromium(WebDriver driver) {
@@ -73,7 +79,9 @@ final class Chromium implements AutoCloseable {
     LoggingPreferences logs = new LoggingPreferences();
     logs.enable(LogType.BROWSER, Level.ALL);
     options.setCapability("goog:loggingPrefs", logs);
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort().build();
+    // a reader far from the server's UTC, so that times shown in the reader's zone can be told from UTC
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort()
+        .withEnvironment(Map.of("TZ", READER_TIME_ZONE)).build();
     return new Chromium(new ChromeDriver(service, options));
   }
 
@@ -119,6 +127,39 @@ final class Chromium implements AutoCloseable {
         .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
         .map(LogEntry::getMessage)
         .toList();
+  }
+
+  /**
+   * What axe-core finds against WCAG 2.1 A and AA in what the window shows now (an open modal dialog included), one
+   * line per rule and node, empty when there is nothing.
+   */
+  List<String> accessibilityViolations() {
+    Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(driver);
+    return results.getViolations().stream()
+        .flatMap(rule -> rule.getNodes().stream().map(node -> rule.getId() + " " + node.getTarget() + ": " + node.getFailureSummary()))
+        .toList();
+  }
+
+  /**
+   * What makes the page wider than the window, so that a reader would have to scroll it sideways: empty when the page
+   * fits (document.documentElement.scrollWidth <= innerWidth), else the elements reaching past the window's right edge
+   * that no box of their own scrolls.
+   */
+  @SuppressWarnings("unchecked")
+  List<String> sidewaysScroll() {
+    return (List<String>) ((JavascriptExecutor) driver).executeScript("""
+        if (document.documentElement.scrollWidth <= window.innerWidth) return [];
+        const scrolledInABox = (element) => {
+          for (let box = element.parentElement; box && box !== document.body; box = box.parentElement) {
+            if (getComputedStyle(box).overflowX !== 'visible') return true;
+          }
+          return false;
+        };
+        const outside = [...document.body.querySelectorAll('*')]
+          .filter((e) => e.getBoundingClientRect().right > window.innerWidth && !scrolledInABox(e))
+          .map((e) => e.tagName + (e.id ? '#' + e.id : '') + (e.className ? '.' + e.className : ''));
+        return outside.length > 0 ? outside : ['the page, ' + (document.documentElement.scrollWidth - window.innerWidth) + ' px too wide'];
+        """);
   }
 
   /** A picture of the whole page, for the README's docs/console when asked for (see {@link #pictures()}). */

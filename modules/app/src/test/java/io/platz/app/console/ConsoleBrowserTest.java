@@ -9,8 +9,10 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.urlMatches;
 import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
 
 import io.platz.app.support.Response;
-import io.platz.app.support.TestPlatform;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,7 +38,7 @@ class ConsoleBrowserTest {
   @TempDir
   static Path profile;
 
-  private static TestPlatform platz;
+  private static BrowserPlatform browser;
   private static ConsoleWorld world;
   private static Chromium chromium;
   private static WebDriver driver;
@@ -44,11 +46,10 @@ class ConsoleBrowserTest {
 
   @BeforeAll
   static void start() {
-    Chromium.requireInstalled();
-    platz = TestPlatform.start();
-    world = new ConsoleWorld(platz);
-    base = "http://127.0.0.1:" + platz.platform().config().httpPort();
-    chromium = Chromium.start(profile);
+    browser = BrowserPlatform.start(profile);
+    world = browser.world;
+    base = browser.base;
+    chromium = browser.chromium;
     driver = chromium.driver;
     // other bots, for the pictures; and History with each kind of actor before the bot arrives: a person and a
     // deployment acting on another
@@ -60,11 +61,8 @@ class ConsoleBrowserTest {
 
   @AfterAll
   static void stop() {
-    if (chromium != null) {
-      chromium.close();
-    }
-    if (platz != null) {
-      platz.close();
+    if (browser != null) {
+      browser.close();
     }
   }
 
@@ -93,6 +91,8 @@ class ConsoleBrowserTest {
     assertThat(token).matches("pzb_[0-9A-Za-z]{71}");
     assertThat(text("#curl-example")).isEqualTo("curl -H 'x-platz-token: " + token + "' " + base + "/api/v2/deployments");
     assertThat(text("#token-dialog")).contains("It cannot be shown again.");
+    assertThat(((JavascriptExecutor) driver).executeScript("return JSON.stringify(sessionStorage) + JSON.stringify(localStorage)"))
+        .as("nothing of the token in the browser's storage").asString().doesNotContain(token);
     click(By.id("copy-token"));
     chromium.waiting().until(textToBePresentInElementLocated(By.id("copy-token"), "Copied"));
     assertThat(driver.findElements(By.cssSelector("#tokens tbody tr"))).as("its row, below").hasSize(1);
@@ -121,6 +121,8 @@ class ConsoleBrowserTest {
     click(By.xpath("//dialog[@id='add-env-role']//button[normalize-space()='Add Permission']"));
     chromium.waiting().until(textToBePresentInElementLocated(By.id("env-roles"), "ci-deploy-prod"));
     assertThat(text("#env-roles tbody tr:last-child")).contains("ci-deploy-prod").contains("Bot").contains("USER");
+    assertThat(text(".flash-success")).isEqualTo("Permission added.");
+    assertThat(driver.findElement(By.tagName("h1")).getCssValue("margin-top")).as("the message adds no space under the breadcrumb").isEqualTo("0px");
     chromium.screenshot("user-roles");
 
     driver.get(base + "/envs/" + world.prod + "/settings/deployment-permissions");
@@ -141,6 +143,7 @@ class ConsoleBrowserTest {
     chromium.waiting().until(textToBePresentInElementLocated(By.cssSelector("#history tbody tr:first-child"), "ci-deploy-prod"));
     assertThat(((JavascriptExecutor) driver).executeScript("return window.stillThisPage === true;")).as("no reload").isEqualTo(true);
     assertThat(text("#history tbody tr:first-child")).contains("Invoke action: Restart").contains("api-1").contains("Bot");
+    assertShownInTheReadersTimeZone(By.cssSelector("#history tbody tr:first-child time"));
     assertThat(driver.findElements(By.cssSelector("#history td.actor"))).extracting(WebElement::getText)
         .anyMatch(actor -> actor.contains("Kim Maintainer")).anyMatch(actor -> actor.contains("web-1"));
     chromium.screenshot("history");
@@ -237,7 +240,17 @@ class ConsoleBrowserTest {
     driver.get(base + "/profile/tokens");
     chromium.screenshot("profile-tokens");
     driver.get(base + "/admin/audit");
+    assertShownInTheReadersTimeZone(By.cssSelector("#audit tbody tr:first-child time"));
     chromium.screenshot("audit");
+  }
+
+  /** Chromium runs in {@link Chromium#READER_TIME_ZONE}: the time reads in it, with the server's UTC on hover. */
+  private static void assertShownInTheReadersTimeZone(By time) {
+    WebElement shown = chromium.waiting().until(visibilityOfElementLocated(time));
+    assertThat(shown.getDomAttribute("title")).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} UTC");
+    assertThat(shown.getText()).contains("GMT+1");
+    assertThat(Instant.parse(shown.getDomProperty("dateTime")))
+        .isEqualTo(LocalDateTime.parse(shown.getDomAttribute("title").replace(" UTC", "").replace(' ', 'T')).toInstant(ZoneOffset.UTC));
   }
 
   private static void click(By by) {

@@ -11,6 +11,7 @@ import io.platz.console.view.Times;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -32,7 +33,7 @@ final class Tokens {
     String creator = token.getString("created_by_user_id");
     return (creator == null ? Future.<String>succeededFuture("—") : names.user(creator).map(user -> user.name()))
         .map(createdBy -> new TokenRow(token.getString("id"), Times.show(token.getString("created_at")), createdBy,
-            Times.show(token.getString("last_used_at")),
+            Times.lastUsed(token.getString("last_used_at"), Instant.now()),
             token.getString("expires_at") == null ? "never" : Times.show(token.getString("expires_at")),
             token.getString("id").equals(String.valueOf(viewer.identity().tokenId()))));
   }

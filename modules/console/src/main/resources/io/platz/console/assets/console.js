@@ -1,7 +1,8 @@
 // The console's only script, a same-origin module: the Content-Security-Policy allows no inline code. It opens and
 // closes dialogs (giving focus back to what opened them), copies a new token, hands the session's CSRF token to
-// htmx, and adds the History rows the server pushes. It keeps nothing in the browser's storage, and a dialog that
-// showed a token leaves the page when it closes or when the page is left.
+// htmx, adds the History rows the server pushes and shows times in the reader's time zone. It keeps nothing in the
+// browser's storage; htmx notes the page's path (never a token) in sessionStorage, with its history cache turned off
+// (historyCacheSize 0), and a dialog that showed a token leaves the page when it closes or when the page is left.
 
 const csrf = () => document.querySelector('meta[name="csrf-token"]')?.content;
 let lastOpener = null;
@@ -32,7 +33,25 @@ function showNewDialogs(root) {
   root.querySelectorAll?.('dialog[data-show-modal]').forEach((dialog) => openDialog(dialog, lastOpener));
 }
 
-document.addEventListener('htmx:load', (event) => showNewDialogs(event.detail.elt));
+// Times: the server writes UTC to the second ("2026-12-06 13:04:38 UTC"); the reader sees their own time zone, and
+// the UTC time on hover.
+const UTC_SHOWN = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2}) UTC$/;
+const localTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'long' });
+
+function showLocalTimes(root) {
+  root.querySelectorAll?.('time').forEach((time) => {
+    const utc = time.textContent.trim().match(UTC_SHOWN);
+    if (!utc) return;
+    time.dateTime = `${utc[1]}T${utc[2]}Z`;
+    time.title = utc[0];
+    time.textContent = localTime.format(new Date(time.dateTime));
+  });
+}
+
+document.addEventListener('htmx:load', (event) => {
+  showNewDialogs(event.detail.elt);
+  showLocalTimes(event.detail.elt);
+});
 
 document.addEventListener('click', (event) => {
   const opener = event.target.closest('[data-open-dialog]');
@@ -98,6 +117,7 @@ function live(table) {
     const row = template.content.querySelector('tr');
     if (!row) return;
     row.classList.add('fresh');
+    showLocalTimes(row);
     const shown = document.getElementById(row.id);
     if (shown) {
       shown.replaceWith(row);
@@ -113,3 +133,4 @@ function live(table) {
 
 document.querySelectorAll('table[data-live]').forEach(live);
 showNewDialogs(document);
+showLocalTimes(document);
