@@ -84,6 +84,7 @@ class OidcBrowserTest {
     chromium.screenshot("sign-in-with-provider");
 
     assertThat(chromium.severeConsoleEntries()).as("no errors in the browser console on Platz's sign-in page").isEmpty();
+    assertThat(chromium.accessibilityViolations()).as("the sign-in page with its provider button, by axe-core").isEmpty();
 
     chromium.click(By.id("sign-in-with-provider"));
     chromium.waiting().until(visibilityOfElementLocated(By.name("username"))).sendKeys("dana-" + UUID.randomUUID());
@@ -94,6 +95,9 @@ class OidcBrowserTest {
     chromium.waiting().until(urlMatches("/envs$"));
     assertThat(chromium.text(By.cssSelector("nav[aria-label=Main]"))).as("back in the console, as themselves")
         .contains("Dana Browser");
+    driver.get(base + "/profile/tokens");
+    assertThat(chromium.text(By.id("sessions"))).as("their session, listed where they can end it").contains("this session");
+    assertThat(chromium.accessibilityViolations()).as("the profile with its sessions, by axe-core").isEmpty();
     JsonArray found = world.api.get("/api/v2/users?email=" + email.replace("+", "%2B"), world.admin).json().getJsonArray("items");
     assertThat(found).as("created on the way, from the provider's claims").hasSize(1);
     assertThat(found.getJsonObject(0).getString("display_name")).isEqualTo("Dana Browser");
