@@ -1,7 +1,9 @@
 package io.platz.app.console;
 
 import io.platz.app.support.TestPlatform;
+import io.platz.common.config.PlatzConfig;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 
 /** What a browser test class starts once: a platform with the console's world in it, and a Chromium to look at it. */
 final class BrowserPlatform implements AutoCloseable {
@@ -20,8 +22,17 @@ final class BrowserPlatform implements AutoCloseable {
 
   /** Skips the calling class when Chromium is missing (see {@link Chromium#requireInstalled()}). */
   static BrowserPlatform start(Path profile) {
+    return start(profile, TestPlatform::start);
+  }
+
+  /** With settings of its own (an identity provider, say). */
+  static BrowserPlatform start(Path profile, PlatzConfig config) {
+    return start(profile, () -> TestPlatform.start(config));
+  }
+
+  private static BrowserPlatform start(Path profile, Supplier<TestPlatform> platform) {
     Chromium.requireInstalled();
-    TestPlatform platz = TestPlatform.start();
+    TestPlatform platz = platform.get();
     try {
       return new BrowserPlatform(platz, Chromium.start(profile));
     } catch (RuntimeException e) {

@@ -38,7 +38,7 @@ class OidcBrowserTest {
   static Path profile;
 
   private static MockOAuth2Server provider;
-  private static TestPlatform platz;
+  private static BrowserPlatform browser;
   private static ConsoleWorld world;
   private static Chromium chromium;
   private static WebDriver driver;
@@ -46,26 +46,22 @@ class OidcBrowserTest {
 
   @BeforeAll
   static void start() throws Exception {
-    Chromium.requireInstalled();
     provider = new MockOAuth2Server(new OAuth2Config(true));
     provider.start(InetAddress.getByName("127.0.0.1"), 0);
     int port = Ports.free();
-    base = "http://127.0.0.1:" + port;
-    platz = TestPlatform.start(TestPlatform.config(Map.of("PLATZ_DATABASE_URL", TestDatabases.freshDatabaseUrl(),
+    browser = BrowserPlatform.start(profile, TestPlatform.config(Map.of("PLATZ_DATABASE_URL", TestDatabases.freshDatabaseUrl(),
         "PLATZ_OIDC_ISSUER", "http://127.0.0.1:" + provider.baseUrl().port() + "/platz", "PLATZ_OIDC_CLIENT_ID", CLIENT_ID,
-        "PLATZ_OIDC_CLIENT_SECRET", "not-checked", "PLATZ_PUBLIC_URL", base)).withHttpPort(port));
-    world = new ConsoleWorld(platz);
-    chromium = Chromium.start(profile);
+        "PLATZ_OIDC_CLIENT_SECRET", "not-checked", "PLATZ_PUBLIC_URL", "http://127.0.0.1:" + port)).withHttpPort(port));
+    world = browser.world;
+    base = browser.base;
+    chromium = browser.chromium;
     driver = chromium.driver;
   }
 
   @AfterAll
   static void stop() {
-    if (chromium != null) {
-      chromium.close();
-    }
-    if (platz != null) {
-      platz.close();
+    if (browser != null) {
+      browser.close();
     }
     if (provider != null) {
       provider.shutdown();
