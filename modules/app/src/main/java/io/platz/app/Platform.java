@@ -97,8 +97,7 @@ public final class Platform {
     DeploymentOptions offTheEventLoops = new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER);
     int perCore = config.effectiveHttpInstances();
     FailedAuthentications failures = new FailedAuthentications(config.authFailuresPerMinute());
-    Console console = new Console(vertx, config.console(), config.oidc(), context.keys().signInFormKey(), failures,
-        metrics);
+    Console console = new Console(vertx, config.console(), config.oidc(), context.keys().signInFormKey(), failures);
     return vertx.deployVerticle(() -> new AuditVerticle(context), offTheEventLoops).onSuccess(deployments::push)
         .compose(id -> AuthModule.deploy(vertx, context, perCore)).onSuccess(ids -> ids.forEach(deployments::push))
         .compose(id -> PermissionsModule.deploy(vertx, context, perCore)).onSuccess(ids -> ids.forEach(deployments::push))

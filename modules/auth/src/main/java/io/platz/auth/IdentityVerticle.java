@@ -11,6 +11,7 @@ import io.platz.auth.identities.OidcSignIns;
 import io.platz.auth.identities.TokenCommands;
 import io.platz.auth.identities.TokenFamily;
 import io.platz.auth.identities.UserCommands;
+import io.platz.auth.sessions.ConsoleSessions;
 import io.platz.common.bus.Addresses;
 import io.platz.common.config.OidcConfig;
 import io.platz.common.token.IssuedToken;
@@ -30,19 +31,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Manages users, bots and their tokens; one instance per process. It also writes {@code last_used_at} behind the
- * auth verticles, listens for other processes' revocations, and creates the first site admin of an empty database.
+ * Manages users, bots and their tokens, and the console's sessions; one instance per process. It also writes
+ * {@code last_used_at} behind the auth verticles, listens for other processes' revocations, deletes idle console
+ * sessions, and creates the first site admin of an empty database.
  */
 public final class IdentityVerticle extends ModuleVerticle {
 
   private static final Logger LOG = LoggerFactory.getLogger(IdentityVerticle.class);
   private static final long LAST_USED_FLUSH_MS = 10_000;
+  private static final long SESSION_SWEEP_MS = 60_000;
 
   private final CredentialEvictions evictions;
   private final LastUsedRecorder lastUsed;
   private final TokenHasher hasher;
   private PgSubscriber revocations;
   private long flushTimer;
+  private long sweepTimer;
 
   public IdentityVerticle(ModuleContext context, CredentialEvictions evictions, LastUsedRecorder lastUsed, TokenHasher hasher) {
     super(context);
@@ -89,7 +93,12 @@ public final class IdentityVerticle extends ModuleVerticle {
     OidcSignIns oidc = new OidcSignIns(pool, users, audit,
         context.config().oidc().map(OidcConfig::adminEmails).orElse(List.of()));
     serve(Addresses.Auth.OIDC_SIGN_IN, oidc::signIn);
-    serve(Addresses.Auth.SIGNED_IN_USER, oidc::signedIn);
+    ConsoleSessions sessions = new ConsoleSessions(pool, hasher, lastUsed, context.config().console().sessionsPerPerson(),
+        context.config().console().sessionsMax(), context.metrics());
+    serve(Addresses.Auth.CONSOLE_SESSIONS_START, sessions::start);
+    serve(Addresses.Auth.CONSOLE_SESSIONS_RESUME, sessions::resume);
+    serve(Addresses.Auth.CONSOLE_SESSIONS_LIST, sessions::list);
+    serve(Addresses.Auth.CONSOLE_SESSIONS_END, sessions::end);
     serve(Addresses.Auth.EVICT_SUBJECT, request -> {
       evictions.evictLocally(UUID.fromString(request.getString("subject_id")));
       return Future.succeededFuture(new JsonObject());
@@ -97,6 +106,8 @@ public final class IdentityVerticle extends ModuleVerticle {
 
     flushTimer = vertx.setPeriodic(LAST_USED_FLUSH_MS, tick -> lastUsed.flush(pool)
         .onFailure(failure -> LOG.warn("could not write last_used_at: {}", failure.toString())));
+    sweepTimer = vertx.setPeriodic(SESSION_SWEEP_MS, tick -> sessions.sweep()
+        .onFailure(failure -> LOG.warn("could not delete idle console sessions: {}", failure.toString())));
     revocations = evictions.listen(vertx, context.database().connectOptions());
     AdminTokens admins = new AdminTokens(pool, users, userTokens, audit, evictions);
     return revocations.connect().compose(listening -> admins.firstAdmin(context.config().adminEmail()))
@@ -106,6 +117,7 @@ public final class IdentityVerticle extends ModuleVerticle {
   @Override
   public Future<?> stop() {
     vertx.cancelTimer(flushTimer);
+    vertx.cancelTimer(sweepTimer);
     return lastUsed.flush(pool)
         .onFailure(failure -> LOG.warn("could not write last_used_at on shutdown: {}", failure.toString()))
         .eventually(() -> revocations.close().otherwiseEmpty())

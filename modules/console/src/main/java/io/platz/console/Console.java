@@ -1,7 +1,5 @@
 package io.platz.console;
 
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.platz.api.FailedAuthentications;
 import io.platz.api.Gateway;
 import io.platz.api.RouteContribution;
@@ -19,15 +17,12 @@ import io.platz.console.session.CookieSecurity;
 import io.platz.console.session.Sessions;
 import io.platz.console.session.SignInCsrf;
 import io.platz.console.session.Signer;
-import io.platz.console.session.SignedInSessionStore;
 import io.platz.console.web.Assets;
 import io.platz.console.web.SecurityHeaders;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
-import io.vertx.ext.web.handler.SessionHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import java.util.Optional;
 
@@ -37,20 +32,18 @@ import java.util.Optional;
  * that does the same, so the permissions module decides everything and the console can do nothing the API would
  * refuse. It holds no rules of its own.
  *
- * <p>One instance serves every HTTP verticle instance, which share its sessions and its limits. Sessions live in
- * this process ({@link SignedInSessionStore}): several Platz instances behind one address would need sticky
- * sessions.
+ * <p>One instance serves every HTTP verticle instance, which share its limits. Signed-in sessions are the auth
+ * module's, in the database ({@link Sessions}): any instance serves any session, without sticky sessions.
  */
 public final class Console implements RouteContribution {
 
   /** Every path the console answers, beside its assets. */
   public static final String PATHS = "^/(login|logout|auth/oidc/(start|callback)|admin(/.*)?|profile(/.*)?|envs(/.*)?)?$";
-  static final String SESSION_COOKIE = "platz.session";
   private static final int FORM_LIMIT = 64 * 1024;
 
   private final FailedAuthentications failures;
-  private final SignedInSessionStore store;
   private final CookieSecurity cookies;
+  private final Signer signer;
   private final SignInCsrf signInCsrf;
   private final Optional<OidcSignIn> oidc;
   private final boolean tokenSignIn;
@@ -58,27 +51,22 @@ public final class Console implements RouteContribution {
 
   /**
    * {@code failures} is the API's own: a wrong token typed into the sign-in form counts like one sent to the API.
-   * {@code metrics} gets the number of sessions held ({@code platz_console_sessions}). With {@code oidc}, the
-   * provider's discovery starts now.
+   * With {@code oidc}, the provider's discovery starts now.
    */
   public Console(Vertx vertx, ConsoleConfig settings, Optional<OidcConfig> oidc, byte[] signInFormKey,
-                 FailedAuthentications failures, MeterRegistry metrics) {
+                 FailedAuthentications failures) {
     this.failures = failures;
-    this.store = new SignedInSessionStore(vertx, settings.sessionsPerPerson(), settings.sessionsMax());
     this.cookies = new CookieSecurity(settings.secureCookie());
-    Signer signer = new Signer(signInFormKey);
+    this.signer = new Signer(signInFormKey);
     this.signInCsrf = new SignInCsrf(signer, cookies);
     this.oidc = oidc.map(config -> new OidcSignIn(OidcDiscovery.start(vertx, config, OidcDiscovery.FIRST_WAIT), signer, cookies));
     this.tokenSignIn = settings.tokenSignIn();
-    Gauge.builder("platz.console.sessions", store, SignedInSessionStore::count)
-        .description("signed-in console sessions held by this process").register(metrics);
   }
 
   @Override
   public void mount(Vertx vertx, Router root) {
     ConsoleApi api = new ConsoleApi(new Gateway(vertx.eventBus()));
-    Sessions sessions = new Sessions(new TokenAuthentication(vertx.eventBus(), failures), vertx.eventBus(), store,
-        SESSION_COOKIE);
+    Sessions sessions = new Sessions(new TokenAuthentication(vertx.eventBus(), failures), vertx.eventBus(), signer, cookies);
 
     root.route("/webjars/*").handler(SecurityHeaders::handle)
         .handler(StaticHandler.create(Assets.WEBJARS).setMaxAgeSeconds(86_400));
@@ -87,20 +75,7 @@ public final class Console implements RouteContribution {
 
     root.routeWithRegex(PATHS).handler(SecurityHeaders::handle);
     root.routeWithRegex(HttpMethod.POST, PATHS).handler(BodyHandler.create(false).setBodyLimit(FORM_LIMIT));
-    SessionHandler overHttp = sessionHandler(false);
-    SessionHandler overHttps = sessionHandler(true);
-    root.routeWithRegex(PATHS).handler(ctx -> (cookies.secure(ctx) ? overHttps : overHttp).handle(ctx));
     Routes.mount(root, api, sessions, new SignInPages(sessions, signInCsrf, failures, oidc, tokenSignIn),
-        new HistoryStream(vertx, api, sessions, store, streams));
-  }
-
-  private SessionHandler sessionHandler(boolean secure) {
-    return SessionHandler.create(store)
-        .setSessionCookieName(SESSION_COOKIE)
-        .setCookieHttpOnlyFlag(true)
-        .setCookieSecureFlag(secure)
-        // Lax, not Strict: a link into the console from elsewhere keeps the session; writes carry a CSRF token anyway
-        .setCookieSameSite(CookieSameSite.LAX)
-        .setLazySession(true);
+        new HistoryStream(vertx, api, sessions, streams));
   }
 }

@@ -63,9 +63,7 @@ public final class CredentialStore {
   }
 
   private static CachedCredential user(ParsedToken token, Row row) {
-    Identity identity = new Identity(IdentityKind.USER, row.getUUID("id"), token.id(), row.getBoolean("is_admin"), null,
-        row.getString("display_name"));
-    return credential(token, row, identity, Users.toJson(row));
+    return credential(token, row, Users.identity(row, token.id()), Users.toJson(row));
   }
 
   private static CachedCredential bot(ParsedToken token, Row row) {

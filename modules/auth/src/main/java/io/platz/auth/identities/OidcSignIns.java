@@ -4,8 +4,6 @@ import io.platz.audit.api.Actor;
 import io.platz.audit.api.AuditEvent;
 import io.platz.audit.api.AuditEventTypes;
 import io.platz.audit.api.AuditTrail;
-import io.platz.common.auth.Identity;
-import io.platz.common.auth.IdentityKind;
 import io.platz.common.error.ApiError;
 import io.platz.persistence.DbErrors;
 import io.platz.persistence.Tx;
@@ -13,7 +11,6 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import java.util.List;
 import java.util.Locale;
@@ -54,20 +51,6 @@ public final class OidcSignIns {
             .map(OidcSignIns::active))
         .recover(failure -> Future.failedFuture(DbErrors.isUniqueViolation(failure)
             ? ApiError.conflict("This person is already linked to another account at your identity provider.") : failure));
-  }
-
-  /** A signed-in person's identity for this request, as token verification would answer it, while they are active. */
-  public Future<JsonObject> signedIn(JsonObject request) {
-    UUID id = UUID.fromString(request.getString("id"));
-    return pool.preparedQuery("SELECT * FROM users WHERE id = $1 AND is_active").execute(Tuple.of(id)).map(rows -> {
-      if (rows.size() == 0) {
-        throw ApiError.unauthorized();
-      }
-      Row user = rows.iterator().next();
-      Identity identity = new Identity(IdentityKind.USER, id, null, user.getBoolean("is_admin"), null,
-          user.getString("display_name"));
-      return new JsonObject().put("identity", identity.toJson()).put("me", Users.toJson(user));
-    });
   }
 
   private static Future<Optional<JsonObject>> linked(Tx tx, String issuer, String subject) {

@@ -1,8 +1,11 @@
 package io.platz.auth.identities;
 
+import io.platz.common.auth.Identity;
+import io.platz.common.auth.IdentityKind;
 import io.platz.persistence.sql.Columns;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
+import java.util.UUID;
 
 /** The public shape of a user, contract §3. */
 public final class Users {
@@ -20,5 +23,11 @@ public final class Users {
         .put("email", row.getString("email"))
         .put("is_admin", row.getBoolean("is_admin"))
         .put("is_active", row.getBoolean("is_active"));
+  }
+
+  /** The user of a row of {@link #COLUMNS} acting with {@code tokenId}: none for a sign-in through the identity provider. */
+  public static Identity identity(Row row, UUID tokenId) {
+    return new Identity(IdentityKind.USER, row.getUUID("id"), tokenId, row.getBoolean("is_admin"), null,
+        row.getString("display_name"));
   }
 }

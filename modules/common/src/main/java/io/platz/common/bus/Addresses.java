@@ -65,10 +65,20 @@ public final class Addresses {
      */
     public static final String OIDC_SIGN_IN = "platz.auth.oidc.sign-in";
     /**
-     * {"id"} of a signed-in person whose session holds no token → {"identity", "me"}, as {@link #VERIFY} answers;
-     * fails 401 when they are unknown or deactivated.
+     * {"user_id", "token_id"?, "how", "from", "replaces"?} → {"secret"}: a console session of an active person,
+     * signed in with a live token of theirs (by id) or through the identity provider; fails 401 otherwise. The secret
+     * is the browser's cookie and exists nowhere else: the auth module keeps only its keyed hash.
      */
-    public static final String SIGNED_IN_USER = "platz.auth.users.signed-in";
+    public static final String CONSOLE_SESSIONS_START = "platz.auth.console-sessions.start";
+    /**
+     * {"secret", "use"} → {"identity", "me", "handle"} of a live session (as {@link #VERIFY} answers), {"ended": true}
+     * for one whose token or person no longer is, {} for none.
+     */
+    public static final String CONSOLE_SESSIONS_RESUME = "platz.auth.console-sessions.resume";
+    /** {"secret"} → {"items"}: the sessions of the session's person, the asking one marked {@code current}. */
+    public static final String CONSOLE_SESSIONS_LIST = "platz.auth.console-sessions.list";
+    /** {"secret", "handle"?} → {"ended"}: signs the session out, or ends its person's session of that handle. */
+    public static final String CONSOLE_SESSIONS_END = "platz.auth.console-sessions.end";
 
     private Auth() {
     }

@@ -17,7 +17,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.sstore.SessionStore;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -48,15 +47,13 @@ public final class HistoryStream {
   private final Vertx vertx;
   private final ConsoleApi api;
   private final Sessions sessions;
-  private final SessionStore store;
   private final OpenStreams open;
   private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
 
-  public HistoryStream(Vertx vertx, ConsoleApi api, Sessions sessions, SessionStore store, OpenStreams open) {
+  public HistoryStream(Vertx vertx, ConsoleApi api, Sessions sessions, OpenStreams open) {
     this.vertx = vertx;
     this.api = api;
     this.sessions = sessions;
-    this.store = store;
     this.open = open;
     vertx.eventBus().<JsonObject>consumer(Addresses.Audit.EVENTS, message -> publish(message.body()));
   }
@@ -90,7 +87,7 @@ public final class HistoryStream {
         .putHeader("x-accel-buffering", "no")
         .setChunked(true);
     Subscriber subscriber = new Subscriber(envId, HistoryFilter.of(ctx, uuidOrNull(ctx.queryParams().get("deployment_id"))),
-        viewer.sessionId(), response, ctx.queryParams().get("deployment_id") == null);
+        ctx, Sessions.secret(ctx), response, ctx.queryParams().get("deployment_id") == null);
     subscribers.add(subscriber);
     long heartbeat = vertx.setPeriodic(HEARTBEAT_MS, id -> subscriber.write(": still here\n\n"));
     // over when either side ends it: the browser leaves (close), or the session ended or the server stops (end)
@@ -133,7 +130,7 @@ public final class HistoryStream {
 
   /** The viewer of the stream's session, as of now; the task as they may read it; the row if it belongs in the view. */
   private Future<Void> deliver(Subscriber subscriber, EventReads reads, String type) {
-    return reads.viewer(subscriber.sessionId)
+    return reads.viewer(subscriber)
         .compose(viewer -> {
           if (viewer.isEmpty()) {
             subscriber.write("event: end\ndata: signed out\n\n");
@@ -190,9 +187,8 @@ public final class HistoryStream {
     }
 
     /** Per session: its tabs share one check. */
-    Future<Optional<Viewer>> viewer(String sessionId) {
-      return viewers.computeIfAbsent(sessionId, id -> store.get(id)
-          .compose(session -> session == null ? Future.succeededFuture(Optional.<Viewer>empty()) : sessions.viewer(session)));
+    Future<Optional<Viewer>> viewer(Subscriber subscriber) {
+      return viewers.computeIfAbsent(subscriber.sessionSecret, secret -> sessions.viewer(subscriber.ctx, secret));
     }
 
     /** Per viewer: what they may read does not depend on which of their streams asks. */
@@ -210,15 +206,19 @@ public final class HistoryStream {
 
     final String envId;
     final HistoryFilter filter;
-    final String sessionId;
+    /** The request that opened the stream, and its session's secret: as its cookie, never sent anywhere else. */
+    final RoutingContext ctx;
+    final String sessionSecret;
     final HttpServerResponse response;
     final boolean showDeployment;
     private Future<Void> queue = Future.succeededFuture();
 
-    Subscriber(String envId, HistoryFilter filter, String sessionId, HttpServerResponse response, boolean showDeployment) {
+    Subscriber(String envId, HistoryFilter filter, RoutingContext ctx, String sessionSecret, HttpServerResponse response,
+               boolean showDeployment) {
       this.envId = envId;
       this.filter = filter;
-      this.sessionId = sessionId;
+      this.ctx = ctx;
+      this.sessionSecret = sessionSecret;
       this.response = response;
       this.showDeployment = showDeployment;
     }

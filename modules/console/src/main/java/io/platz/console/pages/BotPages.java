@@ -64,7 +64,7 @@ final class BotPages {
       body.put("description", description);
     }
     return calls.post("/bots", body).map(bot -> {
-      Flash.success(ctx.session(), "Bot " + bot.getString("display_name")
+      Flash.success(ctx, "Bot " + bot.getString("display_name")
           + " created. It has no tokens and no permissions yet: it can't do anything yet.");
       return Outcome.redirect("/admin/bots/" + bot.getString("id"));
     });
@@ -91,7 +91,7 @@ final class BotPages {
     String description = Forms.field(ctx, "description");
     JsonObject body = new JsonObject().put("display_name", Forms.field(ctx, "display_name")).put("description", description);
     return calls.put("/bots/:id", id, body).map(bot -> {
-      Flash.success(ctx.session(), "Saved.");
+      Flash.success(ctx, "Saved.");
       return Outcome.redirect("/admin/bots/" + id);
     });
   }
@@ -101,7 +101,7 @@ final class BotPages {
     String id = Forms.id(ctx, "id");
     return calls.get("/bots/:id", new JsonObject().put("id", id))
         .compose(bot -> calls.delete("/bots/:id", id).map(done -> {
-          Flash.success(ctx.session(), "Bot " + bot.getString("display_name")
+          Flash.success(ctx, "Bot " + bot.getString("display_name")
               + " deleted: its tokens are revoked and its permissions removed. History still names it.");
           return Outcome.redirect("/admin/bots");
         }));
@@ -120,7 +120,7 @@ final class BotPages {
   private static Future<Outcome> revoke(RoutingContext ctx, Viewer viewer, Calls calls) {
     String token = Forms.id(ctx, "token");
     return calls.delete("/bot-tokens/:id", token).map(done -> {
-      Flash.success(ctx.session(), "Token " + token + " revoked: it stops working immediately.");
+      Flash.success(ctx, "Token " + token + " revoked: it stops working immediately.");
       return Outcome.redirect(back(ctx));
     });
   }

@@ -89,7 +89,7 @@ public final class Pages {
     Future<Boolean> audit = calls.allows(HttpMethod.GET, "/audit-events", Query.of().json(), new JsonObject());
     return Future.all(bots, users, audit).map(all -> new Layout(title + " - Platz",
         new Nav(viewer.displayName(), active, bots.result(), users.result(), audit.result()),
-        viewer.csrf(), Flash.take(ctx.session())));
+        viewer.csrf(), Flash.take(ctx)));
   }
 
   private void fail(RoutingContext ctx, Viewer viewer, Calls calls, Throwable failure, Function<RoutingContext, String> back) {
@@ -104,7 +104,7 @@ public final class Pages {
       error = error == null ? ApiError.internal() : error;
     }
     if (back != null && error.status() < 500) {
-      Flash.error(ctx.session(), sentence(error.getMessage()));
+      Flash.error(ctx, sentence(error.getMessage()));
       redirect(ctx, back.apply(ctx));
       return;
     }

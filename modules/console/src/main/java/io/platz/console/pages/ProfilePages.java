@@ -37,24 +37,27 @@ final class ProfilePages {
   }
 
   private Future<Outcome> show(RoutingContext ctx, Viewer viewer, Calls calls) {
-    return page(viewer, calls, null);
+    return page(ctx, viewer, calls, null);
   }
 
-  private Future<Outcome> page(Viewer viewer, Calls calls, NewToken created) {
-    List<SessionRow> own = sessions.sessionsOf(viewer).stream().map(SessionRow::of).toList();
-    return Tokens.rows(calls, viewer, "/user-tokens", "user_id", viewer.id())
-        .map(rows -> Outcome.page("API Tokens - Profile", "profile", "profile.jte",
-            new ProfileView(viewer.displayName(), viewer.email(), list(viewer, rows), created, own)));
+  private Future<Outcome> page(RoutingContext ctx, Viewer viewer, Calls calls, NewToken created) {
+    Future<List<SessionRow>> own = sessions.sessionsOf(ctx);
+    Future<List<TokenRow>> tokens = Tokens.rows(calls, viewer, "/user-tokens", "user_id", viewer.id());
+    return Future.all(own, tokens)
+        .map(both -> Outcome.page("API Tokens - Profile", "profile", "profile.jte",
+            new ProfileView(viewer.displayName(), viewer.email(), list(viewer, tokens.result()), created, own.result())));
   }
 
   /** Ending the session that asks signs this browser out: the next page is the sign-in page. */
   private Future<Outcome> end(RoutingContext ctx, Viewer viewer, Calls calls) {
     String session = Forms.id(ctx, "session");
-    if (!sessions.end(viewer, session)) {
-      return Future.failedFuture(ApiError.notFound("session"));
-    }
-    Flash.success(ctx.session(), "That session has ended.");
-    return Future.succeededFuture(Outcome.redirect("/profile/tokens"));
+    return sessions.end(ctx, session).map(ended -> {
+      if (!ended) {
+        throw ApiError.notFound("session");
+      }
+      Flash.success(ctx, "That session has ended.");
+      return Outcome.redirect("/profile/tokens");
+    });
   }
 
   private static TokenList list(Viewer viewer, List<TokenRow> rows) {
@@ -66,14 +69,14 @@ final class ProfilePages {
         .map(created -> Tokens.issued(ctx, created, viewer.displayName()))
         .compose(token -> Forms.htmx(ctx)
             ? Tokens.rows(calls, viewer, "/user-tokens", "user_id", viewer.id()).map(rows -> Tokens.fragment(token, list(viewer, rows)))
-            : page(viewer, calls, token));
+            : page(ctx, viewer, calls, token));
   }
 
   /** Revoking the token this session signed in with ends the session on the next click, like any revocation. */
   private static Future<Outcome> revoke(RoutingContext ctx, Viewer viewer, Calls calls) {
     String token = Forms.id(ctx, "token");
     return calls.delete("/user-tokens/:id", token).map(done -> {
-      Flash.success(ctx.session(), "Token " + token + " revoked: it stops working immediately.");
+      Flash.success(ctx, "Token " + token + " revoked: it stops working immediately.");
       return Outcome.redirect("/profile/tokens");
     });
   }

@@ -127,14 +127,14 @@ final class SettingsPages {
     String envId = Forms.id(ctx, "env");
     JsonObject body = holder(ctx).put("env_id", envId).put("role", Forms.field(ctx, "role"));
     return calls.post("/env-user-permissions", body).map(granted -> {
-      Flash.success(ctx.session(), "Permission added.");
+      Flash.success(ctx, "Permission added.");
       return Outcome.redirect(userRolesPage(ctx));
     });
   }
 
   private static Future<Outcome> removeEnvRole(RoutingContext ctx, Viewer viewer, Calls calls) {
     return calls.delete("/env-user-permissions/:id", Forms.id(ctx, "grant")).map(done -> {
-      Flash.success(ctx.session(), "Permission removed.");
+      Flash.success(ctx, "Permission removed.");
       return Outcome.redirect(userRolesPage(ctx));
     });
   }
@@ -143,14 +143,14 @@ final class SettingsPages {
     String envId = Forms.id(ctx, "env");
     JsonObject body = holder(ctx).put("env_id", envId).put("kind_id", Forms.field(ctx, "kind_id")).put("role", Forms.field(ctx, "role"));
     return calls.post("/deployment-permissions", body).map(granted -> {
-      Flash.success(ctx.session(), "Permission added.");
+      Flash.success(ctx, "Permission added.");
       return Outcome.redirect(kindRolesPage(ctx));
     });
   }
 
   private static Future<Outcome> removeKindRole(RoutingContext ctx, Viewer viewer, Calls calls) {
     return calls.delete("/deployment-permissions/:id", Forms.id(ctx, "grant")).map(done -> {
-      Flash.success(ctx.session(), "Permission removed.");
+      Flash.success(ctx, "Permission removed.");
       return Outcome.redirect(kindRolesPage(ctx));
     });
   }

@@ -3,7 +3,6 @@ package io.platz.console.pages;
 import io.platz.api.FailedAuthentications;
 import io.platz.common.error.ApiError;
 import io.platz.console.oidc.OidcSignIn;
-import io.platz.console.session.Csrf;
 import io.platz.console.session.Sessions;
 import io.platz.console.session.SignInCsrf;
 import io.platz.console.view.Layout;
@@ -15,8 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * /login and /logout, and the identity provider's round trip. The token typed in is verified, kept in the
- * server-side session, and never sent back. Until a sign-in succeeds nothing is stored: the form's CSRF token is
+ * /login and /logout, and the identity provider's round trip. The token typed in is verified, its id kept in the
+ * session, and never sent back. Until a sign-in succeeds nothing is stored: the form's CSRF token is
  * the {@link SignInCsrf} of a cookie, and a sign-in through the provider keeps its flow in a cookie too.
  */
 public final class SignInPages {
@@ -122,12 +121,13 @@ public final class SignInPages {
   }
 
   private void signOut(RoutingContext ctx) {
-    if (!Csrf.valid(ctx)) {
-      Pages.forbidden(ctx);
-      return;
-    }
-    sessions.signOut(ctx.session());
-    Pages.redirect(ctx, "/login?signed_out=1");
+    sessions.signOut(ctx).onSuccess(signedOut -> {
+      if (signedOut) {
+        Pages.redirect(ctx, "/login?signed_out=1");
+      } else {
+        Pages.forbidden(ctx);
+      }
+    }).onFailure(ctx::fail);
   }
 
   /** The provider's button only once it has been discovered: until then, a click could only fail. */

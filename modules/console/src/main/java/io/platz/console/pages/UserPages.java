@@ -62,7 +62,7 @@ final class UserPages {
         .put("email", Forms.field(ctx, "email"))
         .put("is_admin", Forms.checked(ctx, "is_admin"));
     return calls.post("/users", body).map(user -> {
-      Flash.success(ctx.session(), user.getString("display_name")
+      Flash.success(ctx, user.getString("display_name")
           + " provisioned. Issue them an API token (New API Token) so that they can sign in.");
       return Outcome.redirect("/admin/users");
     });
@@ -79,7 +79,7 @@ final class UserPages {
       default -> throw io.platz.common.error.ApiError.badRequest("unknown change");
     };
     return calls.put("/users/:id", id, body).map(user -> {
-      Flash.success(ctx.session(), switch (change) {
+      Flash.success(ctx, switch (change) {
         case "make-admin" -> user.getString("display_name") + " is now a site admin.";
         case "unmake-admin" -> user.getString("display_name") + " is no longer a site admin.";
         case "deactivate" -> user.getString("display_name") + " is deactivated: every token they held is revoked.";

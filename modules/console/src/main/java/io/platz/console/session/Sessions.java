@@ -9,27 +9,28 @@ import io.platz.common.token.TokenFormat;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.auth.User;
 import io.vertx.ext.auth.authentication.TokenCredentials;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.Session;
 import io.vertx.ext.web.handler.HttpException;
+import io.platz.console.view.SessionRow;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
- * Sign-in with a personal user token, kept server-side in the session (the browser holds only the session
- * cookie) and verified again through the auth module on every request: a revoked token or a deactivated user
- * ends the session on the next click, because the auth module's cache never outlives a revocation.
- *
- * <p>A sign-in through the identity provider holds no token: its session names the person, whom the auth module
- * looks up on every request, so that deactivating them ends it on the next click too. Nothing in such a session is
- * usable as an API credential.
+ * The console's signed-in sessions, kept by the auth module in the database so that every instance serves every
+ * session and a sign-out ends it everywhere. The browser's cookie holds the session's secret; the auth module keeps
+ * a keyed hash of it, who signed in, and the id of the personal token they signed in with (never the token). On
+ * every request the auth module checks that the session, its person and its token are still alive: a sign-out, a
+ * revoked token or a deactivated person ends the session on the next click, on every instance. A sign-in through
+ * the identity provider has no token: its person alone must still be active.
  */
 public final class Sessions {
 
@@ -39,34 +40,28 @@ public final class Sessions {
   public static final String DEPLOYMENT_REFUSED = "This is a deployment's credential. Deployments don't use the console: "
       + "their credentials exist solely to authenticate API calls.";
   public static final String NOT_ACCEPTED = "That token was not accepted: " + ApiError.UNAUTHORIZED_MESSAGE + ".";
-  static final String TOKEN = "platz.token";
-  /** Whose session it is (their id), for the store's limit per person. */
-  static final String PERSON = "platz.person";
-  /** What names the session on its person's profile, where they may end it. */
-  static final String HANDLE = "platz.handle";
-  /** How, from where and when it signed in, for its person's profile. */
-  static final String HOW = "platz.how";
-  static final String FROM = "platz.from";
-  static final String SIGNED_IN_AT = "platz.signed-in-at";
-
+  /** The browser's cookie: the session's secret, which the auth module keeps only as a keyed hash. */
+  public static final String COOKIE = "platz.session";
+  /** What the auth module makes a session's secret: 32 random bytes, base64url. */
+  private static final Pattern SECRET = Pattern.compile("[A-Za-z0-9_-]{43}");
   private static final DeliveryOptions LOOKUP = new DeliveryOptions().setSendTimeout(5_000);
 
   private final TokenAuthentication auth;
   private final EventBus bus;
-  private final SignedInSessionStore store;
-  private final String cookieName;
+  private final Signer signer;
+  private final CookieSecurity cookies;
 
-  public Sessions(TokenAuthentication auth, EventBus bus, SignedInSessionStore store, String cookieName) {
+  public Sessions(TokenAuthentication auth, EventBus bus, Signer signer, CookieSecurity cookies) {
     this.auth = auth;
     this.bus = bus;
-    this.store = store;
-    this.cookieName = cookieName;
+    this.signer = signer;
+    this.cookies = cookies;
   }
 
   /**
-   * Signs this request's session in with {@code token}, or answers why not. A bot's or a deployment's token is told
-   * apart by its prefix and refused without a verification: it could never open a session anyway. Only a sign-in
-   * that succeeds touches the session, so a refused one leaves nothing on the server.
+   * Signs this browser in with {@code token}, or answers why not. A bot's or a deployment's token is told apart by
+   * its prefix and refused without a verification: it could never open a session anyway. The token is verified as
+   * the API verifies it, and the session keeps only its id: only a sign-in that succeeds stores anything.
    */
   public Future<Optional<String>> signIn(RoutingContext ctx, String token) {
     Optional<ParsedToken> parsed = TokenFormat.parse(token == null ? null : token.strip());
@@ -81,129 +76,139 @@ public final class Sessions {
       default:
         break;
     }
-    String verified = token.strip();
-    return auth.authenticate(new TokenCredentials(verified))
-        .map(user -> {
-          ctx.session().put(TOKEN, verified);
-          signedIn(ctx, Identity.fromJson(user.principal()).id().toString(), "with a token");
-          return Optional.<String>empty();
+    return auth.authenticate(new TokenCredentials(token.strip()))
+        .compose(user -> {
+          Identity identity = Identity.fromJson(user.principal());
+          return start(ctx, new JsonObject().put("user_id", identity.id().toString())
+              .put("token_id", identity.tokenId().toString()).put("how", "with a token"));
         })
+        .map(Optional.<String>empty())
         .recover(failure -> refused(failure) ? Future.succeededFuture(Optional.of(NOT_ACCEPTED)) : Future.failedFuture(failure));
   }
 
   /**
-   * Signs this request's session in as the person the identity provider vouched for with {@code claims} (of a
-   * verified ID token), found, linked or created by the auth module; fails with its {@link ApiError} otherwise.
+   * Signs this browser in as the person the identity provider vouched for with {@code claims} (of a verified ID
+   * token), found, linked or created by the auth module; fails with its {@link ApiError} otherwise.
    */
   public Future<Void> signIn(RoutingContext ctx, JsonObject claims, String provider) {
-    return bus.<JsonObject>request(Addresses.Auth.OIDC_SIGN_IN, claims, LOOKUP)
-        .recover(failure -> Future.failedFuture(failure instanceof ReplyException reply ? ApiError.fromReply(reply) : failure))
-        .map(reply -> {
-          signedIn(ctx, reply.body().getString("id"), "through " + provider);
-          return null;
-        });
+    return ask(Addresses.Auth.OIDC_SIGN_IN, claims)
+        .compose(person -> start(ctx, new JsonObject().put("user_id", person.getString("id")).put("how", "through " + provider)));
   }
 
   /**
-   * A fresh session id at every sign-in: a session id planted before it is worth nothing after (and the store keeps
-   * a session it has not seen only when its id was just regenerated).
+   * A new session, with a new secret at every sign-in: a cookie planted before it is worth nothing after, and the
+   * session this browser had before ends.
    */
-  private static void signedIn(RoutingContext ctx, String person, String how) {
-    Session session = ctx.session();
-    session.regenerateId();
-    session.put(PERSON, person);
-    session.put(HANDLE, UUID.randomUUID().toString());
-    session.put(HOW, how);
-    session.put(FROM, ctx.request().remoteAddress().host());
-    session.put(SIGNED_IN_AT, System.currentTimeMillis());
-    Csrf.renew(session);
+  private Future<Void> start(RoutingContext ctx, JsonObject session) {
+    session.put("from", ctx.request().remoteAddress().host()).put("replaces", secret(ctx));
+    return ask(Addresses.Auth.CONSOLE_SESSIONS_START, session).map(started -> {
+      ctx.response().addCookie(cookie(ctx, started.getString("secret")));
+      return null;
+    });
   }
 
-  /** The viewer's own sessions, this one marked. */
-  public List<SignedInSessionStore.Listed> sessionsOf(Viewer viewer) {
-    return store.sessionsOf(viewer.id(), viewer.sessionId());
+  /** The viewer's own sessions, oldest sign-in first, this one marked. */
+  public Future<List<SessionRow>> sessionsOf(RoutingContext ctx) {
+    return ask(Addresses.Auth.CONSOLE_SESSIONS_LIST, new JsonObject().put("secret", secret(ctx)))
+        .map(list -> list.getJsonArray("items").stream().map(item -> SessionRow.of((JsonObject) item)).toList());
   }
 
   /** Ends one of the viewer's own sessions; false when they have none by that handle. */
-  public boolean end(Viewer viewer, String handle) {
-    return store.end(viewer.id(), handle);
+  public Future<Boolean> end(RoutingContext ctx, String handle) {
+    return ask(Addresses.Auth.CONSOLE_SESSIONS_END, new JsonObject().put("secret", secret(ctx)).put("handle", handle))
+        .map(ended -> ended.getBoolean("ended"));
   }
 
-  public void signOut(Session session) {
-    session.destroy();
+  /**
+   * Ends this browser's session on every instance, if the sign-out carries its CSRF token (made from the secret,
+   * so that a session whose token was revoked can still sign out); false, ending nothing, when it does not.
+   */
+  public Future<Boolean> signOut(RoutingContext ctx) {
+    String secret = secret(ctx);
+    if (secret == null || !Csrf.matches(csrf(secret), ctx)) {
+      return Future.succeededFuture(false);
+    }
+    return ask(Addresses.Auth.CONSOLE_SESSIONS_END, new JsonObject().put("secret", secret)).map(ended -> {
+      ctx.response().addCookie(cookie(ctx, "").setMaxAge(0));
+      return true;
+    });
   }
 
   /** Route handler: the viewer of this request, verified now; without one, off to the sign-in page. */
   public void requireViewer(RoutingContext ctx) {
-    if (ctx.request().getCookie(cookieName) == null) {
+    String secret = secret(ctx);
+    if (secret == null) {
       toSignIn(ctx, false);
       return;
     }
-    Session session = ctx.session();
-    viewer(session).onComplete(result -> {
-      if (result.succeeded() && result.result().isPresent()) {
-        ctx.put(Viewer.KEY, result.result().get());
-        ctx.next();
-      } else if (result.succeeded()) {
-        boolean ended = signedIn(session);
-        if (ended) {
-          session.destroy();
-        }
-        toSignIn(ctx, ended);
-      } else {
+    resume(ctx, secret, true).onComplete(result -> {
+      if (result.failed()) {
         ctx.fail(result.cause());
+      } else if (result.result().viewer().isPresent()) {
+        ctx.put(Viewer.KEY, result.result().viewer().get());
+        ctx.next();
+      } else {
+        if (result.result().ended()) {
+          ctx.response().addCookie(cookie(ctx, "").setMaxAge(0));
+        }
+        toSignIn(ctx, result.result().ended());
       }
     });
   }
 
-  /**
-   * The viewer of this request's session, if it has one. Without a session cookie there is nothing to look up, and
-   * asking for the session would make an empty one (never stored, but sent back as a cookie).
-   */
+  /** The viewer of this request's session, if it has one that is alive; using it, as a click does. */
   public Future<Optional<Viewer>> viewer(RoutingContext ctx) {
-    return ctx.request().getCookie(cookieName) == null ? Future.succeededFuture(Optional.empty()) : viewer(ctx.session());
+    String secret = secret(ctx);
+    return secret == null ? Future.succeededFuture(Optional.empty()) : resume(ctx, secret, true).map(Resumed::viewer);
   }
 
-  /**
-   * The session's viewer if its token still verifies as a user's, or, without a token, its person is still active;
-   * empty if there is none or it no longer does.
-   */
-  public Future<Optional<Viewer>> viewer(Session session) {
-    if (!signedIn(session)) {
-      return Future.succeededFuture(Optional.empty());
-    }
-    String token = session.get(TOKEN);
-    Future<User> user = token != null ? auth.authenticate(new TokenCredentials(token)) : person(session.get(PERSON));
-    return user
-        .map(verified -> Optional.of(verified).filter(Sessions::isUser).map(u -> viewer(u, session)))
-        .recover(failure -> refused(failure) ? Future.succeededFuture(Optional.empty()) : Future.failedFuture(failure));
+  /** The viewer of the session of {@code secret} while it is alive, checked without counting as a use. */
+  public Future<Optional<Viewer>> viewer(RoutingContext ctx, String secret) {
+    return resume(ctx, secret, false).map(Resumed::viewer);
   }
 
-  public static boolean signedIn(Session session) {
-    return session != null && !session.isDestroyed() && session.get(PERSON) != null;
+  /** The secret of this request's session cookie, if it has one of the right shape: nothing else is looked up. */
+  public static String secret(RoutingContext ctx) {
+    Cookie cookie = ctx.request().getCookie(COOKIE);
+    return cookie == null || !SECRET.matcher(cookie.getValue()).matches() ? null : cookie.getValue();
   }
 
-  /** The person of a session without a token, as the auth module has them now: a deactivated one is refused. */
-  private Future<User> person(String id) {
-    return bus.<JsonObject>request(Addresses.Auth.SIGNED_IN_USER, new JsonObject().put("id", id), LOOKUP)
-        .map(reply -> TokenAuthentication.user(reply.body()))
-        .recover(failure -> Future.failedFuture(failure instanceof ReplyException reply && reply.failureCode() == 401
-            ? new HttpException(401) : failure));
+  /** A session's viewer while it lives; or whether it ended because its token or person no longer does. */
+  private record Resumed(Optional<Viewer> viewer, boolean ended) {
   }
 
-  private static Viewer viewer(User user, Session session) {
-    Identity identity = Identity.fromJson(user.principal());
-    JsonObject me = user.attributes().getJsonObject("me", new JsonObject());
-    return new Viewer(identity, me.getString("display_name", identity.name()), me.getString("email"), Csrf.of(session),
-        session.id());
+  private Future<Resumed> resume(RoutingContext ctx, String secret, boolean use) {
+    return ask(Addresses.Auth.CONSOLE_SESSIONS_RESUME, new JsonObject().put("secret", secret).put("use", use))
+        .map(found -> {
+          if (!found.containsKey("identity")) {
+            return new Resumed(Optional.empty(), found.getBoolean("ended", false));
+          }
+          Identity identity = Identity.fromJson(found.getJsonObject("identity"));
+          JsonObject me = found.getJsonObject("me");
+          return new Resumed(Optional.of(new Viewer(identity, me.getString("display_name", identity.name()),
+              me.getString("email"), csrf(secret), cookies.secure(ctx))), false);
+        });
   }
 
-  private static boolean isUser(User user) {
-    return Identity.fromJson(user.principal()).isUser();
+  /** The session's CSRF token: made from its secret, so it is kept nowhere and changes at every sign-in. */
+  private String csrf(String secret) {
+    return signer.sign("console-csrf\n" + secret);
+  }
+
+  /** Lax, not Strict: a link into the console from elsewhere keeps the session; writes carry a CSRF token anyway. */
+  private Cookie cookie(RoutingContext ctx, String value) {
+    return Cookie.cookie(COOKIE, value).setPath("/").setHttpOnly(true).setSecure(cookies.secure(ctx))
+        .setSameSite(CookieSameSite.LAX);
+  }
+
+  private Future<JsonObject> ask(String address, JsonObject request) {
+    return bus.<JsonObject>request(address, request, LOOKUP).map(Message::body)
+        .recover(failure -> Future.failedFuture(failure instanceof ReplyException reply ? ApiError.fromReply(reply) : failure));
   }
 
   private static boolean refused(Throwable failure) {
-    return failure instanceof HttpException http && http.getStatusCode() == 401;
+    return failure instanceof HttpException http && http.getStatusCode() == 401
+        || failure instanceof ApiError error && error.status() == 401;
   }
 
   /**

@@ -4,10 +4,11 @@ import io.platz.common.auth.Identity;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * The signed-in person of one request, as the auth module verified their token a moment ago. It holds no token:
- * nothing rendered from it can leak one.
+ * The signed-in person of one request, as the auth module verified their session a moment ago. It holds no token
+ * and not the session's secret: nothing rendered from it can leak either. {@code secureCookies}: whether the cookies
+ * set on this answer are {@code Secure} ({@link CookieSecurity}).
  */
-public record Viewer(Identity identity, String displayName, String email, String csrf, String sessionId) {
+public record Viewer(Identity identity, String displayName, String email, String csrf, boolean secureCookies) {
 
   static final String KEY = "platz.viewer";
 
