@@ -30,7 +30,7 @@ import org.jsoup.nodes.Element;
  */
 final class ConsoleClient {
 
-  private final String base;
+  private String base;
   private final CookieManager cookies = new CookieManager();
   private final HttpClient http;
   private String csrf;
@@ -43,6 +43,15 @@ final class ConsoleClient {
 
   String base() {
     return base;
+  }
+
+  /**
+   * The same browser, from now on sent to another instance on {@code port}, as a load balancer without sticky
+   * sessions might: one cookie jar for the host, whatever the port, as browsers keep cookies.
+   */
+  ConsoleClient to(int port) {
+    base = "http://127.0.0.1:" + port;
+    return this;
   }
 
   /** Signs in through the form; answers the page the form led to (after the redirect). */
