@@ -1,6 +1,7 @@
 package io.platz.app.console;
 
 import io.platz.app.support.Eventually;
+import io.platz.app.support.Evidence;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
@@ -228,6 +229,9 @@ final class ConsoleClient {
   private Page send(HttpRequest.Builder request) {
     try {
       HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+      response.headers().allValues("set-cookie").stream().filter(cookie -> cookie.startsWith("platz.session="))
+          .map(cookie -> cookie.substring("platz.session=".length(), cookie.indexOf(';'))).filter(secret -> !secret.isEmpty())
+          .forEach(Evidence::sessionSecret);
       return new Page(response.statusCode(), response.headers(), response.body());
     } catch (IOException e) {
       throw new UncheckedIOException(e);

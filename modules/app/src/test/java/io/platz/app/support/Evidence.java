@@ -18,8 +18,10 @@ import java.util.regex.Pattern;
 public final class Evidence {
 
   private static final Pattern BASE62_RUN = Pattern.compile("[0-9A-Za-z]{43,}");
+  private static final Pattern BASE64URL_RUN = Pattern.compile("[0-9A-Za-z_-]{43,}");
   private static final Pattern CREATED = Pattern.compile("\"created_token\"\\s*:\\s*\"(pz[ubd]_[0-9A-Za-z]{71})\"");
   private static final Set<String> TOKENS = ConcurrentHashMap.newKeySet();
+  private static final Set<String> SESSION_SECRETS = ConcurrentHashMap.newKeySet();
   private static final ConcurrentLinkedQueue<String> TEXTS = new ConcurrentLinkedQueue<>();
 
   private Evidence() {
@@ -27,6 +29,11 @@ public final class Evidence {
 
   public static void token(String token) {
     TOKENS.add(token);
+  }
+
+  /** A console session's secret, as the cookie that started it carried it: it may appear nowhere else either. */
+  public static void sessionSecret(String secret) {
+    SESSION_SECRETS.add(secret);
   }
 
   /** An HTTP answer: the token it created, if it is the answer that creates one; otherwise text to scan. */
@@ -53,9 +60,17 @@ public final class Evidence {
     return TEXTS.size();
   }
 
-  /** Where an issued token, or the secret part of one, appears in anything seen. */
+  /** Where an issued token, the secret part of one, or a console session's secret appears in anything seen. */
   public static List<String> leaks() {
-    return leaks(Set.copyOf(TOKENS), List.copyOf(TEXTS));
+    List<String> texts = List.copyOf(TEXTS);
+    List<String> leaks = new ArrayList<>(leaks(Set.copyOf(TOKENS), texts));
+    leaks.addAll(sessionLeaks(Set.copyOf(SESSION_SECRETS), texts));
+    return leaks;
+  }
+
+  /** The texts in which one of these console sessions' secrets appears. */
+  public static List<String> sessionLeaks(Set<String> secrets, Collection<String> texts) {
+    return texts.stream().filter(text -> containsAny(text, secrets, BASE64URL_RUN)).map(Evidence::abbreviate).toList();
   }
 
   /** The texts in which one of these tokens, or the secret part of one, appears. */
@@ -64,16 +79,16 @@ public final class Evidence {
     issued.forEach(token -> secrets.add(token.substring(26, 69)));
     List<String> leaks = new ArrayList<>();
     for (String text : texts) {
-      if (containsAny(text, secrets)) {
+      if (containsAny(text, secrets, BASE62_RUN)) {
         leaks.add(abbreviate(text));
       }
     }
     return leaks;
   }
 
-  /** Every 43-character window of every long base62 run against the secrets: a token is such a run too. */
-  private static boolean containsAny(String text, Set<String> secrets) {
-    Matcher runs = BASE62_RUN.matcher(text);
+  /** Every 43-character window of every long run of the secrets' alphabet against them: a token is such a run too. */
+  private static boolean containsAny(String text, Set<String> secrets, Pattern alphabet) {
+    Matcher runs = alphabet.matcher(text);
     while (runs.find()) {
       String candidate = runs.group();
       for (int i = 0; i + 43 <= candidate.length(); i++) {
