@@ -81,7 +81,7 @@ final class EnvRules {
       return Verdict.hidden("permission");
     }
     if (who.id().equals(grant.subject())) {
-      return new Verdict.Conflict("you cannot remove your own permission");
+      return Verdict.conflict("you cannot remove your own permission");
     }
     return envAdmin(who, grant.grants(), grant.env());
   }

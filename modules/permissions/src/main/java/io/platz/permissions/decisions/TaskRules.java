@@ -21,7 +21,7 @@ final class TaskRules {
       return Verdict.hidden("deployment");
     }
     if (task.required().isEmpty()) {
-      return new Verdict.Invalid("the deployment kind has no action '" + task.operation().actionId() + "'");
+      return Verdict.invalid("the deployment kind has no action '" + task.operation().actionId() + "'");
     }
     DeploymentRole required = task.required().get();
     return who.isDeployment() ? deploymentActs(task.operation(), required)

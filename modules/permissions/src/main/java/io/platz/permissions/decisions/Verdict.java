@@ -23,12 +23,25 @@ public sealed interface Verdict {
   }
 
   static Verdict deny(String why) {
-    return new Denied(why);
+    return refused(ApiError.forbidden(why));
   }
 
   /** Not visible to the caller: answered exactly like a row that does not exist, so nothing leaks. */
   static Verdict hidden(String what) {
-    return new Hidden(what);
+    return refused(ApiError.notFound(what));
+  }
+
+  static Verdict conflict(String why) {
+    return refused(ApiError.conflict(why));
+  }
+
+  /** The request names something that is not there (a kind's action), once the caller is known to see it. */
+  static Verdict invalid(String why) {
+    return refused(ApiError.badRequest(why));
+  }
+
+  private static Verdict refused(ApiError error) {
+    return new Refused(error.status(), error.getMessage());
   }
 
   record Allowed() implements Verdict {
@@ -45,32 +58,11 @@ public sealed interface Verdict {
     }
   }
 
-  record Denied(String why) implements Verdict {
+  /** Refused with the status and message the caller gets, kept as plain values so that verdicts compare. */
+  record Refused(int status, String message) implements Verdict {
     @Override
     public Future<JsonObject> reply() {
-      return Future.failedFuture(ApiError.forbidden(why));
-    }
-  }
-
-  record Hidden(String what) implements Verdict {
-    @Override
-    public Future<JsonObject> reply() {
-      return Future.failedFuture(ApiError.notFound(what));
-    }
-  }
-
-  record Conflict(String why) implements Verdict {
-    @Override
-    public Future<JsonObject> reply() {
-      return Future.failedFuture(ApiError.conflict(why));
-    }
-  }
-
-  /** The request names something that is not there (a kind's action), once the caller is known to see it. */
-  record Invalid(String why) implements Verdict {
-    @Override
-    public Future<JsonObject> reply() {
-      return Future.failedFuture(ApiError.badRequest(why));
+      return Future.failedFuture(new ApiError(status, message));
     }
   }
 }

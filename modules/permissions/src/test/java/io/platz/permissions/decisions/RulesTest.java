@@ -46,8 +46,8 @@ class RulesTest {
   @Test
   void peopleAndBotsAreReadByUsersOnly() {
     assertThat(IdentityRules.readPeople(ask(kim))).isEqualTo(Verdict.read(Scope.ALL));
-    assertThat(IdentityRules.readPeople(ask(bot))).isInstanceOf(Verdict.Denied.class);
-    assertThat(IdentityRules.siteAdmin(ask(kim))).isInstanceOf(Verdict.Denied.class);
+    assertThat(IdentityRules.readPeople(ask(bot))).satisfies(RulesTest::forbidden);
+    assertThat(IdentityRules.siteAdmin(ask(kim))).satisfies(RulesTest::forbidden);
     assertThat(IdentityRules.siteAdmin(ask(admin))).isEqualTo(Verdict.allow());
   }
 
@@ -66,19 +66,19 @@ class RulesTest {
     Question question = ask(kim, params(UUID.randomUUID()), new JsonObject());
     assertThat(IdentityRules.revokeUserToken(question, Optional.of(UUID.randomUUID()))).isEqualTo(Verdict.hidden("user token"));
     assertThat(IdentityRules.revokeUserToken(question, Optional.of(kim.id()))).isEqualTo(Verdict.allow());
-    assertThat(IdentityRules.revokeUserToken(ask(bot), Optional.empty())).isInstanceOf(Verdict.Denied.class);
+    assertThat(IdentityRules.revokeUserToken(ask(bot), Optional.empty())).satisfies(RulesTest::forbidden);
   }
 
   @Test
   void anEnvIsHiddenFromWhoeverHoldsNothingInItAndRenamedOnlyBySiteAdmins() {
     assertThat(EnvRules.updateEnv(ask(kim, params(UUID.randomUUID()), new JsonObject()), kims)).isEqualTo(Verdict.hidden("env"));
     assertThat(EnvRules.updateEnv(ask(kim, params(PROD), new JsonObject()), kims))
-        .as("seen through a kind role, not administered").isInstanceOf(Verdict.Denied.class);
+        .as("seen through a kind role, not administered").satisfies(RulesTest::forbidden);
     assertThat(EnvRules.updateEnv(ask(kim, params(STAGING), new JsonObject().put("auto_add_new_users", true)), kims))
         .isEqualTo(Verdict.allow());
     assertThat(EnvRules.updateEnv(ask(kim, params(STAGING), new JsonObject().put("name", "stage")), kims))
         .isEqualTo(Verdict.deny("only site admins may rename an env"));
-    assertThat(EnvRules.deleteEnv(ask(kim, params(STAGING), new JsonObject()), kims)).isInstanceOf(Verdict.Denied.class);
+    assertThat(EnvRules.deleteEnv(ask(kim, params(STAGING), new JsonObject()), kims)).satisfies(RulesTest::forbidden);
     assertThat(EnvRules.deleteEnv(ask(admin, params(STAGING), new JsonObject()), GrantSet.NONE)).isEqualTo(Verdict.allow());
   }
 
@@ -86,7 +86,7 @@ class RulesTest {
   void theAuditTrailIsReadInTheEnvsOneAdministers() {
     assertThat(EnvRules.readAudit(ask(kim), kims)).isEqualTo(Verdict.read(Scope.envs(List.of(STAGING), List.of())));
     assertThat(EnvRules.readAudit(ask(kim), new GrantSet(Map.of(PROD, EnvRole.USER), Map.of())))
-        .isInstanceOf(Verdict.Denied.class);
+        .satisfies(RulesTest::forbidden);
   }
 
   @Test
@@ -104,7 +104,7 @@ class RulesTest {
   @Test
   void noOneRemovesTheirOwnGrant() {
     Facts.GrantRow own = new Facts.GrantRow(kims, STAGING, kim.id());
-    assertThat(EnvRules.removeGrant(ask(kim), own)).isInstanceOf(Verdict.Conflict.class);
+    assertThat(EnvRules.removeGrant(ask(kim), own)).isEqualTo(Verdict.conflict("you cannot remove your own permission"));
     assertThat(EnvRules.removeGrant(ask(kim), new Facts.GrantRow(kims, STAGING, bot.id()))).isEqualTo(Verdict.allow());
     assertThat(EnvRules.removeGrant(ask(kim), new Facts.GrantRow(kims, UUID.randomUUID(), bot.id())))
         .isEqualTo(Verdict.hidden("permission"));
@@ -116,7 +116,7 @@ class RulesTest {
     assertThat(TaskRules.create(ask(kim), new Facts.NewTask(new Facts.Placed(kims, PROD, DB), unknown, Optional.empty())))
         .isEqualTo(Verdict.hidden("deployment"));
     assertThat(TaskRules.create(ask(kim), new Facts.NewTask(new Facts.Placed(kims, PROD, WEB), unknown, Optional.empty())))
-        .isEqualTo(new Verdict.Invalid("the deployment kind has no action 'no-such-action'"));
+        .isEqualTo(Verdict.invalid("the deployment kind has no action 'no-such-action'"));
   }
 
   @Test
@@ -138,11 +138,15 @@ class RulesTest {
     Facts.Task kimsTask = new Facts.Task(new Facts.Placed(kims, PROD, WEB), deploymentId, Map.of(IdentityKind.USER, kim.id()));
     Facts.Task botsTask = new Facts.Task(new Facts.Placed(kims, PROD, WEB), deploymentId, Map.of(IdentityKind.BOT, bot.id()));
     assertThat(TaskRules.cancel(ask(kim), kimsTask)).isEqualTo(Verdict.allow());
-    assertThat(TaskRules.cancel(ask(kim), botsTask)).isInstanceOf(Verdict.Denied.class);
+    assertThat(TaskRules.cancel(ask(kim), botsTask)).satisfies(RulesTest::forbidden);
     assertThat(TaskRules.advance(ask(deployment), kimsTask)).isEqualTo(Verdict.allow());
-    assertThat(TaskRules.advance(ask(kim), kimsTask)).isInstanceOf(Verdict.Denied.class);
+    assertThat(TaskRules.advance(ask(kim), kimsTask)).satisfies(RulesTest::forbidden);
     assertThat(TaskRules.advance(ask(kim), new Facts.Task(new Facts.Placed(kims, PROD, DB), deploymentId, Map.of())))
         .isEqualTo(Verdict.hidden("deployment task"));
+  }
+
+  private static void forbidden(Verdict verdict) {
+    assertThat(verdict).isInstanceOfSatisfying(Verdict.Refused.class, refused -> assertThat(refused.status()).isEqualTo(403));
   }
 
   private static Identity person(boolean siteAdmin) {
