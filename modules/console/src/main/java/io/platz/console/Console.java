@@ -37,8 +37,6 @@ import java.util.Optional;
  */
 public final class Console implements RouteContribution {
 
-  /** Every path the console answers, beside its assets. */
-  public static final String PATHS = "^/(login|logout|auth/oidc/(start|callback)|admin(/.*)?|profile(/.*)?|envs(/.*)?)?$";
   private static final int FORM_LIMIT = 64 * 1024;
 
   private final FailedAuthentications failures;
@@ -73,8 +71,8 @@ public final class Console implements RouteContribution {
     root.route("/assets/*").handler(SecurityHeaders::handle)
         .handler(StaticHandler.create(Assets.OWN).setMaxAgeSeconds(300));
 
-    root.routeWithRegex(PATHS).handler(SecurityHeaders::handle);
-    root.routeWithRegex(HttpMethod.POST, PATHS).handler(BodyHandler.create(false).setBodyLimit(FORM_LIMIT));
+    root.routeWithRegex(Routes.PATHS).handler(SecurityHeaders::handle);
+    root.routeWithRegex(HttpMethod.POST, Routes.PATHS).handler(BodyHandler.create(false).setBodyLimit(FORM_LIMIT));
     Routes.mount(root, api, sessions, new SignInPages(sessions, signInCsrf, failures, oidc, tokenSignIn),
         new HistoryStream(vertx, api, sessions, streams));
   }

@@ -3,28 +3,27 @@ package io.platz.permissions;
 import io.platz.common.auth.Identity;
 import io.platz.common.bus.Addresses;
 import io.platz.common.permissions.Action;
-import io.platz.permissions.decisions.EnvRules;
-import io.platz.permissions.decisions.IdentityRules;
-import io.platz.permissions.decisions.TaskRules;
+import io.platz.permissions.decisions.FactLoader;
+import io.platz.permissions.decisions.Question;
+import io.platz.permissions.decisions.Rules;
+import io.platz.permissions.decisions.Verdict;
 import io.platz.permissions.envs.KindCache;
 import io.platz.permissions.grants.GrantCache;
-import io.platz.permissions.grants.GrantSet;
 import io.platz.persistence.ModuleContext;
 import io.platz.persistence.ModuleVerticle;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 
 /**
- * Decides, over the event bus, whether an identity may do an action and what it may see. Grants and the roles of
- * kinds' actions are read through the process's caches, so a decision usually needs no database of its own.
+ * Decides, over the event bus, whether an identity may do an action and what it may see: it loads the facts the
+ * action's rule needs ({@link FactLoader}), then the rule decides on them alone ({@link Rules}). Grants and the
+ * roles of kinds' actions are read through the process's caches, so a decision usually needs no database of its own.
  */
 public final class PermissionsVerticle extends ModuleVerticle {
 
   private final GrantCache grants;
   private final KindCache kinds;
-  private IdentityRules identityRules;
-  private EnvRules envRules;
-  private TaskRules taskRules;
+  private FactLoader facts;
 
   public PermissionsVerticle(ModuleContext context, GrantCache grants, KindCache kinds) {
     super(context);
@@ -39,34 +38,15 @@ public final class PermissionsVerticle extends ModuleVerticle {
 
   @Override
   protected Future<?> register() {
-    identityRules = new IdentityRules(vertx.eventBus());
-    envRules = new EnvRules(vertx.eventBus(), pool);
-    taskRules = new TaskRules(vertx.eventBus(), pool, kinds);
+    facts = new FactLoader(vertx.eventBus(), pool, grants, kinds);
     serve(Addresses.Permissions.DECIDE, this::decide);
     return Future.succeededFuture();
   }
 
   private Future<JsonObject> decide(JsonObject request) {
-    Identity who = Identity.fromJson(request.getJsonObject("identity"));
+    Question question = new Question(Identity.fromJson(request.getJsonObject("identity")),
+        request.getJsonObject("params", new JsonObject()), request.getJsonObject("body", new JsonObject()));
     Action action = Action.valueOf(request.getString("action"));
-    JsonObject params = request.getJsonObject("params", new JsonObject());
-    JsonObject body = request.getJsonObject("body", new JsonObject());
-    if (action.isIdentityAction()) {
-      return identityRules.decide(who, action, params, body);
-    }
-    return held(who).compose(set -> action.isTaskWrite()
-        ? taskRules.decide(who, set, action, params, body)
-        : envRules.decide(who, set, action, params, body));
-  }
-
-  /** A deployment credential holds what its minter lends it, so it reaches no further than the minter. */
-  private Future<GrantSet> held(Identity who) {
-    if (who.siteAdmin()) {
-      return Future.succeededFuture(GrantSet.NONE);
-    }
-    if (who.isDeployment()) {
-      return grants.grantsOf(pool, who.minter().id()).map(minter -> minter.lentToDeployment(who.envId(), who.minter().siteAdmin()));
-    }
-    return grants.grantsOf(pool, who.id());
+    return Rules.of(action).apply(facts, question).compose(Verdict::reply);
   }
 }

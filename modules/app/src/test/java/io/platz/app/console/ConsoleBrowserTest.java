@@ -191,6 +191,23 @@ class ConsoleBrowserTest {
     assertThat(chromium.severeConsoleEntries()).as("no errors in the browser console (a CSP violation would be one)").isEmpty();
   }
 
+  /** A mistyped or a bot's token is the form again, not a 4xx that the browser would log as a failed load. */
+  @Test
+  void aRefusedSignInLeavesNoErrorInTheBrowserConsole() {
+    driver.manage().deleteAllCookies();
+    driver.get(base + "/login");
+    chromium.severeConsoleEntries(); // read, and so cleared: only what the refusals below log is asserted
+    String botToken = world.fixtures.botToken(world.fixtures.bot("console-log-bot"));
+    refuseSignIn("pzu_" + "0".repeat(71), "That token was not accepted");
+    refuseSignIn(botToken, "A bot has no email");
+    assertThat(chromium.severeConsoleEntries()).as("no errors in the browser console after refused sign-ins").isEmpty();
+  }
+
+  private void refuseSignIn(String token, String why) {
+    chromium.waiting().until(visibilityOfElementLocated(By.id("token"))).sendKeys(token, Keys.ENTER);
+    chromium.waiting().until(textToBePresentInElementLocated(By.id("sign-in-error"), why));
+  }
+
   @Test
   void dialogsWorkWithTheKeyboardAndGiveFocusBack() {
     signIn();

@@ -15,6 +15,7 @@ import io.vertx.sqlclient.Tuple;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -46,8 +47,8 @@ public final class AuditTrail {
   private static final String CONSEQUENCES = "DELETE FROM audit_consequences WHERE xact = pg_current_xact_id()::text::bigint"
       + " RETURNING type, env_id, subject_type, subject_id, data";
   /** What the permissions module's triggers leave in {@code audit_consequences} (V13); nothing else is recorded. */
-  private static final Set<String> CONSEQUENCE_TYPES = Set.of(AuditEventTypes.ENV_ROLE_GRANTED,
-      AuditEventTypes.ENV_ROLE_REMOVED, AuditEventTypes.DEPLOYMENT_ROLE_REMOVED);
+  public static final Set<AuditEventType> CONSEQUENCE_TYPES = Set.of(AuditEventType.ENV_ROLE_GRANTED,
+      AuditEventType.ENV_ROLE_REMOVED, AuditEventType.DEPLOYMENT_ROLE_REMOVED);
   private static final Object WAKE_PUBLISHER = new Object();
 
   private final Vertx vertx;
@@ -72,11 +73,14 @@ public final class AuditTrail {
     return tx.sql().query(CONSEQUENCES).execute().compose(rows -> {
       List<AuditEvent> events = new ArrayList<>();
       for (Row row : rows) {
-        if (!CONSEQUENCE_TYPES.contains(row.getString("type"))) {
+        Optional<AuditEventType> type = AuditEventType.fromJson(row.getString("type"))
+            .filter(CONSEQUENCE_TYPES::contains)
+            .filter(known -> known.subject().jsonName().equals(row.getString("subject_type")));
+        if (type.isEmpty()) {
           return Future.failedFuture(new IllegalStateException("a trigger left an unexpected audit consequence"));
         }
-        events.add(new AuditEvent(row.getString("type"), Actor.SYSTEM, row.getUUID("env_id"),
-            row.getString("subject_type"), row.getUUID("subject_id"), (JsonObject) row.getValue("data")));
+        events.add(AuditEvent.about(type.get(), Actor.SYSTEM, row.getUUID("subject_id")).inEnv(row.getUUID("env_id"))
+            .with((JsonObject) row.getValue("data")));
       }
       return events.isEmpty() ? Future.succeededFuture() : recordAll(tx, events);
     });
@@ -99,18 +103,18 @@ public final class AuditTrail {
     for (int i = 0; i < events.size(); i++) {
       AuditEvent event = events.get(i);
       Actor actor = event.actor();
-      sealed.add(Buffer.buffer(macs.of(EventMac.ENV_NAMED, ids.get(i), now, event.type(), actor.type(), actor.id(),
-          actor.tokenId(), event.envId(), event.subjectType(), event.subjectId(), event.data())));
+      sealed.add(Buffer.buffer(macs.of(EventMac.ENV_NAMED, ids.get(i), now, event.type().jsonName(), actor.type(),
+          actor.id(), actor.tokenId(), event.envId(), event.subjectType().jsonName(), event.subjectId(), event.data())));
     }
     Tuple args = Tuple.tuple()
         .addArrayOfUUID(ids.toArray(UUID[]::new))
         .addArrayOfOffsetDateTime(events.stream().map(event -> now).toArray(OffsetDateTime[]::new))
-        .addArrayOfString(events.stream().map(AuditEvent::type).toArray(String[]::new))
+        .addArrayOfString(events.stream().map(event -> event.type().jsonName()).toArray(String[]::new))
         .addArrayOfString(events.stream().map(event -> event.actor().type()).toArray(String[]::new))
         .addArrayOfUUID(events.stream().map(event -> event.actor().id()).toArray(UUID[]::new))
         .addArrayOfUUID(events.stream().map(event -> event.actor().tokenId()).toArray(UUID[]::new))
         .addArrayOfUUID(events.stream().map(AuditEvent::envId).toArray(UUID[]::new))
-        .addArrayOfString(events.stream().map(AuditEvent::subjectType).toArray(String[]::new))
+        .addArrayOfString(events.stream().map(event -> event.subjectType().jsonName()).toArray(String[]::new))
         .addArrayOfUUID(events.stream().map(AuditEvent::subjectId).toArray(UUID[]::new))
         .addArrayOfJsonObject(events.stream().map(AuditEvent::data).toArray(JsonObject[]::new))
         .addArrayOfBuffer(sealed.toArray(Buffer[]::new));
@@ -146,8 +150,9 @@ public final class AuditTrail {
     List<Buffer> sealed = new ArrayList<>();
     for (int i = 0; i < about.size(); i++) {
       About a = about.get(i);
-      sealed.add(Buffer.buffer(macs.of(EventMac.ENV_OF_CHANGED_ROW, ids.get(i), now, events.type(), a.actor().type(),
-          a.actor().id(), a.actor().tokenId(), null, events.subjectType(), a.subjectId(), a.data())));
+      sealed.add(Buffer.buffer(macs.of(EventMac.ENV_OF_CHANGED_ROW, ids.get(i), now, events.type().jsonName(),
+          a.actor().type(), a.actor().id(), a.actor().tokenId(), null, events.type().subject().jsonName(), a.subjectId(),
+          a.data())));
     }
     args.addArrayOfUUID(about.stream().map(About::subjectId).toArray(UUID[]::new))
         .addArrayOfString(about.stream().map(a -> a.actor().type()).toArray(String[]::new))
@@ -156,7 +161,8 @@ public final class AuditTrail {
         .addArrayOfJsonObject(about.stream().map(About::data).toArray(JsonObject[]::new))
         .addArrayOfUUID(ids.toArray(UUID[]::new))
         .addArrayOfBuffer(sealed.toArray(Buffer[]::new))
-        .addOffsetDateTime(now).addValue(events.type()).addValue(events.subjectType());
+        .addOffsetDateTime(now).addValue(events.type().jsonName())
+        .addValue(events.type().subject().jsonName());
     return sql.preparedQuery(statement).execute(args)
         .map(rows -> {
           if (rows.size() > 0) {
@@ -171,11 +177,11 @@ public final class AuditTrail {
   }
 
   /**
-   * The events about the rows a statement changes: their type and subject type, and which columns of the changed
-   * row hold the event's env and subject ids (such as {@code "env_id"} and {@code "id"}), written by the caller,
-   * never taken from a request.
+   * The events about the rows a statement changes: their type, and which columns of the changed row hold the
+   * event's env and subject ids (such as {@code "env_id"} and {@code "id"}), written by the caller, never taken from
+   * a request.
    */
-  public record RowEvents(String type, String envColumn, String subjectType, String subjectColumn) {
+  public record RowEvents(AuditEventType type, String envColumn, String subjectColumn) {
 
     private static final Pattern COLUMN = Pattern.compile("[a-z_][a-z0-9_]*");
 

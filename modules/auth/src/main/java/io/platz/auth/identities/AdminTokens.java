@@ -2,7 +2,7 @@ package io.platz.auth.identities;
 
 import io.platz.audit.api.Actor;
 import io.platz.audit.api.AuditEvent;
-import io.platz.audit.api.AuditEventTypes;
+import io.platz.audit.api.AuditEventType;
 import io.platz.audit.api.AuditTrail;
 import io.platz.auth.credentials.CredentialCache;
 import io.platz.auth.credentials.CredentialEvictions;
@@ -90,8 +90,8 @@ public final class AdminTokens {
       changes.put("is_active", new JsonArray().add(false).add(true));
     }
     return tx.sql().preparedQuery("UPDATE users SET is_admin = true, is_active = true WHERE id = $1").execute(Tuple.of(id))
-        .compose(done -> audit.record(tx, new AuditEvent(AuditEventTypes.USER_UPDATED, Actor.SYSTEM, null, "User", id,
-            new JsonObject().put("changes", changes).put("tokens_revoked", 0))))
+        .compose(done -> audit.record(tx, AuditEvent.about(AuditEventType.USER_UPDATED, Actor.SYSTEM, id)
+            .with(new JsonObject().put("changes", changes).put("tokens_revoked", 0))))
         .compose(recorded -> evictions.subject(tx, id))
         .map(id);
   }

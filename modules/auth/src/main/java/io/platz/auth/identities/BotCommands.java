@@ -2,7 +2,7 @@ package io.platz.auth.identities;
 
 import io.platz.audit.api.Actor;
 import io.platz.audit.api.AuditEvent;
-import io.platz.audit.api.AuditEventTypes;
+import io.platz.audit.api.AuditEventType;
 import io.platz.audit.api.AuditTrail;
 import io.platz.auth.credentials.CredentialEvictions;
 import io.platz.common.bus.Command;
@@ -32,7 +32,6 @@ import java.util.UUID;
  */
 public final class BotCommands {
 
-  static final String SUBJECT = "Bot";
   private static final int NAME_MAX = 100;
   private static final int DESCRIPTION_MAX = 2000;
 
@@ -71,9 +70,9 @@ public final class BotCommands {
             .preparedQuery("INSERT INTO bots (display_name, description) VALUES ($1, $2) RETURNING *")
             .execute(Tuple.of(name, description))
             .map(rows -> Bots.toJson(rows.iterator().next()))
-            .compose(bot -> audit.record(tx, new AuditEvent(AuditEventTypes.BOT_CREATED, Actor.of(command.actor()), null,
-                    SUBJECT, UUID.fromString(bot.getString("id")),
-                    new JsonObject().put("display_name", name).put("description", description)))
+            .compose(bot -> audit.record(tx,
+                AuditEvent.about(AuditEventType.BOT_CREATED, Actor.of(command.actor()), UUID.fromString(bot.getString("id")))
+                    .with(new JsonObject().put("display_name", name).put("description", description)))
                 .map(bot)))
         .recover(BotCommands::nameTaken);
   }
@@ -102,8 +101,8 @@ public final class BotCommands {
               WHERE id = $1 RETURNING *""")
           .execute(Tuple.of(id, name, describes, description))
           .map(rows -> Bots.toJson(rows.iterator().next()))
-          .compose(after -> audit.record(tx, new AuditEvent(AuditEventTypes.BOT_UPDATED, Actor.of(command.actor()), null,
-                  SUBJECT, id, new JsonObject().put("changes", changes)))
+          .compose(after -> audit.record(tx, AuditEvent.about(AuditEventType.BOT_UPDATED, Actor.of(command.actor()), id)
+              .with(new JsonObject().put("changes", changes)))
               // the bot's name travels inside its cached credentials and answers to /auth/me
               .compose(recorded -> evictions.subject(tx, id))
               .map(after));
@@ -118,10 +117,10 @@ public final class BotCommands {
             .compose(done -> tx.sql()
                 .preparedQuery("UPDATE bot_tokens SET revoked_at = now() WHERE bot_id = $1 AND revoked_at IS NULL")
                 .execute(Tuple.of(id)))
-            .compose(revoked -> audit.record(tx, new AuditEvent(AuditEventTypes.BOT_DELETED, Actor.of(command.actor()), null,
-                SUBJECT, id, new JsonObject()
-                    .put("display_name", bot.getString("display_name"))
-                    .put("tokens_revoked", revoked.rowCount()))))
+            .compose(revoked -> audit.record(tx,
+                AuditEvent.about(AuditEventType.BOT_DELETED, Actor.of(command.actor()), id)
+                    .with(new JsonObject().put("display_name", bot.getString("display_name"))
+                        .put("tokens_revoked", revoked.rowCount()))))
             .compose(recorded -> audit.recordConsequences(tx))
             .compose(recorded -> evictions.subject(tx, id))));
   }

@@ -2,7 +2,7 @@ package io.platz.auth.identities;
 
 import io.platz.audit.api.Actor;
 import io.platz.audit.api.AuditEvent;
-import io.platz.audit.api.AuditEventTypes;
+import io.platz.audit.api.AuditEventType;
 import io.platz.audit.api.AuditTrail;
 import io.platz.auth.credentials.CredentialEvictions;
 import io.platz.auth.credentials.TokenHasher;
@@ -35,7 +35,6 @@ import java.util.UUID;
  */
 public final class DeploymentTokens {
 
-  private static final String SUBJECT = "DeploymentToken";
 
   private final Pool pool;
   private final AuditTrail audit;
@@ -71,9 +70,11 @@ public final class DeploymentTokens {
                 .addUUID(UUID.fromString(where.getString("env_id")))
                 .addUUID(actor.isUser() ? actor.id() : null).addUUID(actor.isBot() ? actor.id() : null)
                 .addBuffer(Buffer.buffer(hasher.hash(token.parts()))).addOffsetDateTime(expiresAt.atOffset(ZoneOffset.UTC)))
-            .compose(inserted -> audit.record(tx, new AuditEvent(AuditEventTypes.DEPLOYMENT_TOKEN_CREATED, Actor.of(actor),
-                UUID.fromString(where.getString("env_id")), SUBJECT, id,
-                new JsonObject().put("deployment_id", deployment.toString()).put("expires_at", expiresAt.toString()))))))
+            .compose(inserted -> audit.record(tx,
+                AuditEvent.about(AuditEventType.DEPLOYMENT_TOKEN_CREATED, Actor.of(actor), id)
+                    .inEnv(UUID.fromString(where.getString("env_id")))
+                    .with(new JsonObject().put("deployment_id", deployment.toString())
+                        .put("expires_at", expiresAt.toString()))))))
         .map(recorded -> new JsonObject().put("id", id.toString()).put("created_token", token.value())
             .put("expires_at", expiresAt.toString()));
   }
@@ -91,8 +92,10 @@ public final class DeploymentTokens {
             WHERE id = $1 AND deployment_id = $2 AND revoked_at IS NULL RETURNING env_id""")
         .execute(Tuple.of(id, deployment))
         .map(rows -> Rows.one(rows, "deployment credential").getUUID("env_id"))
-        .compose(env -> audit.record(tx, new AuditEvent(AuditEventTypes.DEPLOYMENT_TOKEN_REVOKED, Actor.of(command.actor()),
-            env, SUBJECT, id, new JsonObject().put("deployment_id", deployment.toString()))))
+        .compose(env -> audit.record(tx,
+            AuditEvent.about(AuditEventType.DEPLOYMENT_TOKEN_REVOKED, Actor.of(command.actor()), id)
+                .inEnv(env)
+                .with(new JsonObject().put("deployment_id", deployment.toString()))))
         .compose(recorded -> evictions.tokens(tx, List.of(id))));
   }
 }

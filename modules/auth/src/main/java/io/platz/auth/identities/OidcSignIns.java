@@ -2,7 +2,7 @@ package io.platz.auth.identities;
 
 import io.platz.audit.api.Actor;
 import io.platz.audit.api.AuditEvent;
-import io.platz.audit.api.AuditEventTypes;
+import io.platz.audit.api.AuditEventType;
 import io.platz.audit.api.AuditTrail;
 import io.platz.common.error.ApiError;
 import io.platz.persistence.DbErrors;
@@ -26,7 +26,6 @@ import java.util.UUID;
 public final class OidcSignIns {
 
   public static final String DEACTIVATED = "This person is deactivated in Platz. Ask a site admin to reactivate them.";
-  private static final String SUBJECT = "User";
 
   private final Pool pool;
   private final UserCommands users;
@@ -98,8 +97,9 @@ public final class OidcSignIns {
     JsonObject identity = new JsonObject().put("issuer", claims.getString("issuer")).put("subject", claims.getString("subject"));
     return tx.sql().preparedQuery("INSERT INTO user_oidc_identities (issuer, subject, user_id) VALUES ($1, $2, $3)")
         .execute(Tuple.of(identity.getString("issuer"), identity.getString("subject"), id))
-        .compose(inserted -> audit.record(tx, new AuditEvent(AuditEventTypes.USER_UPDATED, Actor.SYSTEM, null, SUBJECT, id,
-            new JsonObject().put("changes", new JsonObject().put("oidc_identity", new JsonArray().addNull().add(identity))))))
+        .compose(inserted -> audit.record(tx, AuditEvent.about(AuditEventType.USER_UPDATED, Actor.SYSTEM, id)
+            .with(new JsonObject().put("changes",
+                new JsonObject().put("oidc_identity", new JsonArray().addNull().add(identity))))))
         .mapEmpty();
   }
 

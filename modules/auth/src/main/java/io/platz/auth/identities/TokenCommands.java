@@ -90,8 +90,8 @@ public final class TokenCommands {
                 + " (id, " + family.ownerColumn + ", created_by_user_id, secret_hash, expires_at) VALUES ($1, $2, $3, $4, $5)")
             .execute(Tuple.of(id, owner, createdBy, Buffer.buffer(hasher.hash(token.parts())),
                 expiresAt == null ? null : expiresAt.atOffset(ZoneOffset.UTC))))
-        .compose(inserted -> audit.record(tx, new AuditEvent(family.createdEvent, actor, null, family.subjectType, id,
-            new JsonObject().put(family.ownerColumn, owner.toString())
+        .compose(inserted -> audit.record(tx, AuditEvent.about(family.createdEvent, actor, id)
+            .with(new JsonObject().put(family.ownerColumn, owner.toString())
                 .put("expires_at", expiresAt == null ? null : expiresAt.toString()))))
         .map(token);
   }
@@ -107,8 +107,8 @@ public final class TokenCommands {
             + family.ownerColumn)
         .execute(Tuple.of(id))
         .map(rows -> Rows.one(rows, family.ownerName + " token").getUUID(family.ownerColumn))
-        .compose(owner -> audit.record(tx, new AuditEvent(family.revokedEvent, Actor.of(command.actor()), null,
-            family.subjectType, id, new JsonObject().put(family.ownerColumn, owner.toString()))))
+        .compose(owner -> audit.record(tx, AuditEvent.about(family.revokedEvent, Actor.of(command.actor()), id)
+            .with(new JsonObject().put(family.ownerColumn, owner.toString()))))
         .compose(recorded -> evictions.tokens(tx, List.of(id))));
   }
 

@@ -2,7 +2,7 @@ package io.platz.auth.identities;
 
 import io.platz.audit.api.Actor;
 import io.platz.audit.api.AuditEvent;
-import io.platz.audit.api.AuditEventTypes;
+import io.platz.audit.api.AuditEventType;
 import io.platz.audit.api.AuditTrail;
 import io.platz.auth.credentials.CredentialEvictions;
 import io.platz.common.bus.Command;
@@ -29,7 +29,6 @@ import java.util.regex.Pattern;
 public final class UserCommands {
 
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+");
-  private static final String SUBJECT = "User";
 
   private final Pool pool;
   private final AuditTrail audit;
@@ -73,9 +72,9 @@ public final class UserCommands {
     return tx.sql().preparedQuery("INSERT INTO users (display_name, email, is_admin) VALUES ($1, $2, $3) RETURNING *")
         .execute(Tuple.of(displayName, email, admin))
         .map(rows -> Users.toJson(rows.iterator().next()))
-        .compose(user -> audit.record(tx, new AuditEvent(AuditEventTypes.USER_CREATED, actor, null, SUBJECT,
-                UUID.fromString(user.getString("id")),
-                new JsonObject().put("display_name", displayName).put("email", email).put("is_admin", admin)))
+        .compose(user -> audit.record(tx,
+            AuditEvent.about(AuditEventType.USER_CREATED, actor, UUID.fromString(user.getString("id")))
+                .with(new JsonObject().put("display_name", displayName).put("email", email).put("is_admin", admin)))
             // the envs that add new users automatically have just added this one (a trigger of the permissions module)
             .compose(recorded -> audit.recordConsequences(tx))
             .map(user));
@@ -103,8 +102,9 @@ public final class UserCommands {
           .execute(Tuple.of(id, displayName, admin, active))
           .map(rows -> Users.toJson(rows.iterator().next()))
           .compose(after -> revokeTokensIfDeactivated(tx, id, before, after)
-              .compose(revoked -> audit.record(tx, new AuditEvent(AuditEventTypes.USER_UPDATED, Actor.of(command.actor()),
-                  null, SUBJECT, id, new JsonObject().put("changes", changes).put("tokens_revoked", revoked))))
+              .compose(revoked -> audit.record(tx,
+                  AuditEvent.about(AuditEventType.USER_UPDATED, Actor.of(command.actor()), id)
+                      .with(new JsonObject().put("changes", changes).put("tokens_revoked", revoked))))
               // what a user is travels inside cached credentials (name, admin flag): drop them all
               .compose(recorded -> evictions.subject(tx, id))
               .map(after));

@@ -47,13 +47,4 @@ public enum Action {
   public boolean isRead() {
     return name().endsWith("_READ");
   }
-
-  public boolean isTaskWrite() {
-    return this == TASKS_CREATE || this == TASKS_CANCEL || this == TASKS_ADVANCE;
-  }
-
-  /** Whether the identity-management rules decide it (the others concern envs and what is in them). */
-  public boolean isIdentityAction() {
-    return ordinal() <= BOT_TOKENS_REVOKE.ordinal();
-  }
 }

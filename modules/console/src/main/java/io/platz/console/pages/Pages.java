@@ -12,6 +12,7 @@ import io.platz.console.view.Layout;
 import io.platz.console.view.Nav;
 import io.platz.console.web.Views;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -37,12 +38,12 @@ public final class Pages {
   }
 
   /** A page: GET, no side effects. */
-  public io.vertx.core.Handler<RoutingContext> view(Handler handler) {
+  public Handler<RoutingContext> view(PageHandler handler) {
     return ctx -> run(ctx, handler, null);
   }
 
   /** A write: refused without the session's CSRF token; a refusal of the API returns to {@code back} with its message. */
-  public io.vertx.core.Handler<RoutingContext> write(Handler handler, Function<RoutingContext, String> back) {
+  public Handler<RoutingContext> write(PageHandler handler, Function<RoutingContext, String> back) {
     return ctx -> {
       if (!Csrf.valid(ctx)) {
         forbidden(ctx);
@@ -52,7 +53,7 @@ public final class Pages {
     };
   }
 
-  private void run(RoutingContext ctx, Handler handler, Function<RoutingContext, String> back) {
+  private void run(RoutingContext ctx, PageHandler handler, Function<RoutingContext, String> back) {
     Viewer viewer = Viewer.of(ctx);
     Calls calls = api.as(viewer.identity());
     Future<Outcome> outcome;

@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
 public final class Routes {
 
   private static final Logger LOG = LoggerFactory.getLogger(Routes.class);
-  private static final String PATHS = io.platz.console.Console.PATHS;
+  /** Every path the console answers, beside its assets. */
+  public static final String PATHS = "^/(login|logout|auth/oidc/(start|callback)|admin(/.*)?|profile(/.*)?|envs(/.*)?)?$";
   private static final String SIGNED_IN_PATHS = "^/(admin(/.*)?|profile(/.*)?|envs(/.*)?)?$";
 
   private Routes() {

@@ -104,19 +104,24 @@ public final class SignInPages {
         .onFailure(ctx::fail);
   }
 
-  /** A wrong token counts against the address as on the API; a valid one signs in however many came before. */
+  /**
+   * A wrong token counts against the address as on the API; a valid one signs in however many came before. A
+   * refused token is the form again, saying why, with 200 as login forms answer (a 4xx would be an error in the
+   * browser's console for what is only a typing mistake); going over the limit is 429 with Retry-After, which is
+   * what tools and proxies look for when an address is being slowed down.
+   */
   private void answer(RoutingContext ctx, String next, Optional<String> refusal) {
     if (refusal.isEmpty()) {
       Pages.redirect(ctx, next);
     } else if (!refusal.get().equals(Sessions.NOT_ACCEPTED)) {
-      render(ctx, 403, view(next, refusal.get(), null, null));
+      render(ctx, 200, view(next, refusal.get(), null, null));
     } else if (failures.fail(ctx.request().remoteAddress().host())) {
       long wait = failures.retryAfterSeconds(ctx.request().remoteAddress().host());
       ctx.response().putHeader("Retry-After", Long.toString(wait));
       render(ctx, 429, view(next, "Too many tokens were not accepted from your address. Try again in "
           + wait + (wait == 1 ? " second." : " seconds."), null, null));
     } else {
-      render(ctx, 401, view(next, refusal.get(), null, null));
+      render(ctx, 200, view(next, refusal.get(), null, null));
     }
   }
 

@@ -2,7 +2,7 @@ package io.platz.deployments.deployments;
 
 import io.platz.audit.api.Actor;
 import io.platz.audit.api.AuditEvent;
-import io.platz.audit.api.AuditEventTypes;
+import io.platz.audit.api.AuditEventType;
 import io.platz.audit.api.AuditTrail;
 import io.platz.common.bus.Command;
 import io.platz.common.error.ApiError;
@@ -40,7 +40,6 @@ public final class DeploymentCommands {
       "Uninstalling", "Uninstalled", "Deleting");
   private static final String SIMPLE_COLUMNS = "d.id, d.created_at, d.name, d.env_id, d.kind_id, d.enabled, d.status, d.deleted_at";
   private static final String COLUMNS = SIMPLE_COLUMNS + ", d.config, d.description_md";
-  private static final String SUBJECT = "Deployment";
 
   private final Pool pool;
   private final AuditTrail audit;
@@ -106,9 +105,10 @@ public final class DeploymentCommands {
                 VALUES ($1, $2, $3, $4, $5, $6) RETURNING *""")
             .execute(Tuple.of(name, env, kind, enabled, config, description))
             .map(rows -> toJson(rows.iterator().next()))
-            .compose(created -> audit.record(tx, new AuditEvent(AuditEventTypes.DEPLOYMENT_CREATED, Actor.of(command.actor()), env,
-                    SUBJECT, UUID.fromString(created.getString("id")),
-                    new JsonObject().put("name", name).put("kind_id", kind.toString()).put("enabled", enabled)
+            .compose(created -> audit.record(tx,
+                AuditEvent.about(AuditEventType.DEPLOYMENT_CREATED, Actor.of(command.actor()), UUID.fromString(created.getString("id")))
+                    .inEnv(env)
+                    .with(new JsonObject().put("name", name).put("kind_id", kind.toString()).put("enabled", enabled)
                         .put("config", configAudit.change(null, created.getJsonObject("config")))))
                 .map(created)))
         .recover(DeploymentCommands::nameTaken);
@@ -151,8 +151,10 @@ public final class DeploymentCommands {
                     if (reconfigures) {
                       changes.put("config", configAudit.change(before.getJsonObject("config"), after.getJsonObject("config")));
                     }
-                    return audit.record(tx, new AuditEvent(AuditEventTypes.DEPLOYMENT_UPDATED, Actor.of(command.actor()),
-                        UUID.fromString(after.getString("env_id")), SUBJECT, id, new JsonObject().put("changes", changes)))
+                    return audit.record(tx,
+                        AuditEvent.about(AuditEventType.DEPLOYMENT_UPDATED, Actor.of(command.actor()), id)
+                            .inEnv(UUID.fromString(after.getString("env_id")))
+                            .with(new JsonObject().put("changes", changes)))
                         .map(after);
                   });
             }))
@@ -171,8 +173,10 @@ public final class DeploymentCommands {
         .preparedQuery("UPDATE deployments SET deleted_at = now(), enabled = false WHERE id = $1 AND deleted_at IS NULL RETURNING *")
         .execute(Tuple.of(id))
         .map(rows -> Rows.one(rows, "deployment"))
-        .compose(retired -> audit.record(tx, new AuditEvent(AuditEventTypes.DEPLOYMENT_DELETED, Actor.of(command.actor()),
-            retired.getUUID("env_id"), SUBJECT, id, new JsonObject().put("name", retired.getString("name")))));
+        .compose(retired -> audit.record(tx,
+            AuditEvent.about(AuditEventType.DEPLOYMENT_DELETED, Actor.of(command.actor()), id)
+                .inEnv(retired.getUUID("env_id"))
+                .with(new JsonObject().put("name", retired.getString("name")))));
     });
   }
 

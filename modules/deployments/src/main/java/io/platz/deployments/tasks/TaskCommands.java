@@ -2,7 +2,7 @@ package io.platz.deployments.tasks;
 
 import io.platz.audit.api.Actor;
 import io.platz.audit.api.AuditEvent;
-import io.platz.audit.api.AuditEventTypes;
+import io.platz.audit.api.AuditEventType;
 import io.platz.audit.api.AuditTrail;
 import io.platz.common.auth.Identity;
 import io.platz.common.bus.Command;
@@ -37,7 +37,6 @@ public final class TaskCommands {
       t.id, t.created_at, t.deployment_id, t.env_id, t.kind_id, t.operation, t.status, t.reason, t.acting_user_id,
       t.acting_bot_id, t.acting_deployment_id, t.canceled_by_user_id, t.canceled_by_bot_id, t.canceled_by_deployment_id,
       t.started_at, t.finished_at""";
-  static final String SUBJECT = "DeploymentTask";
   /** The audit keeps this much of a cancel's reason, the task all of it: every read of the trail carries its events. */
   private static final int AUDITED_REASON = 2_000;
 
@@ -108,8 +107,9 @@ public final class TaskCommands {
                   actor.isDeployment() ? actor.id() : null))
               .map(rows -> toJson(rows.iterator().next()));
         })
-        .compose(task -> audit.record(tx, new AuditEvent(AuditEventTypes.TASK_CANCELED, Actor.of(actor),
-            UUID.fromString(task.getString("env_id")), SUBJECT, id, new JsonObject().put("reason", audited(reason)))).map(task)));
+        .compose(task -> audit.record(tx, AuditEvent.about(AuditEventType.TASK_CANCELED, Actor.of(actor), id)
+            .inEnv(UUID.fromString(task.getString("env_id")))
+            .with(new JsonObject().put("reason", audited(reason)))).map(task)));
   }
 
   /** Pending → Started, Failed; Started → Done, Failed. The database refuses any other move. */
@@ -126,9 +126,10 @@ public final class TaskCommands {
                 WHERE id = $1 RETURNING *""")
             .execute(Tuple.of(id, status, reason))
             .map(rows -> toJson(rows.iterator().next()))
-            .compose(task -> audit.record(tx, new AuditEvent(AuditEventTypes.TASK_STATUS_CHANGED, Actor.of(command.actor()),
-                UUID.fromString(task.getString("env_id")), SUBJECT, id,
-                new JsonObject().put("from", before).put("to", status))).map(task))));
+            .compose(task -> audit.record(tx,
+                AuditEvent.about(AuditEventType.TASK_STATUS_CHANGED, Actor.of(command.actor()), id)
+                    .inEnv(UUID.fromString(task.getString("env_id")))
+                    .with(new JsonObject().put("from", before).put("to", status))).map(task))));
   }
 
   /** Where a task is and who asked for it, for the permissions module's decisions. */

@@ -1,7 +1,7 @@
 package io.platz.deployments.tasks;
 
 import io.platz.audit.api.Actor;
-import io.platz.audit.api.AuditEventTypes;
+import io.platz.audit.api.AuditEventType;
 import io.platz.audit.api.AuditTrail;
 import io.platz.audit.api.AuditTrail.About;
 import io.platz.common.auth.Identity;
@@ -47,7 +47,7 @@ final class TaskWriter {
       JOIN deployments d ON d.id = t.deployment_id AND d.deleted_at IS NULL
       RETURNING *""";
   private static final AuditTrail.RowEvents CREATED =
-      new AuditTrail.RowEvents(AuditEventTypes.TASK_CREATED, "env_id", TaskCommands.SUBJECT, "id");
+      new AuditTrail.RowEvents(AuditEventType.TASK_CREATED, "env_id", "id");
 
   private final Pool pool;
   private final AuditTrail audit;

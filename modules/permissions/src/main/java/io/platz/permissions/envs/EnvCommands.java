@@ -2,7 +2,7 @@ package io.platz.permissions.envs;
 
 import io.platz.audit.api.Actor;
 import io.platz.audit.api.AuditEvent;
-import io.platz.audit.api.AuditEventTypes;
+import io.platz.audit.api.AuditEventType;
 import io.platz.audit.api.AuditTrail;
 import io.platz.common.bus.Command;
 import io.platz.common.error.ApiError;
@@ -31,7 +31,6 @@ import java.util.UUID;
 public final class EnvCommands {
 
   private static final String COLUMNS = "e.id, e.created_at, e.name, e.auto_add_new_users";
-  private static final String SUBJECT = "Env";
 
   private final Pool pool;
   private final AuditTrail audit;
@@ -70,15 +69,18 @@ public final class EnvCommands {
             .map(rows -> toJson(rows.iterator().next()))
             .compose(env -> {
               UUID envId = UUID.fromString(env.getString("id"));
-              return audit.record(tx, new AuditEvent(AuditEventTypes.ENV_CREATED, Actor.of(command.actor()), envId, SUBJECT, envId,
-                      new JsonObject().put("name", name).put("auto_add_new_users", autoAdd)))
+              return audit.record(tx,
+                      AuditEvent.about(AuditEventType.ENV_CREATED, Actor.of(command.actor()), envId)
+                          .inEnv(envId)
+                          .with(new JsonObject().put("name", name).put("auto_add_new_users", autoAdd)))
                   .compose(recorded -> tx.sql()
                       .preparedQuery("INSERT INTO env_user_permissions (env_id, user_id, role) VALUES ($1, $2, 'Admin') RETURNING id")
                       .execute(Tuple.of(envId, creator)))
-                  .compose(granted -> audit.record(tx, new AuditEvent(AuditEventTypes.ENV_ROLE_GRANTED, Actor.of(command.actor()),
-                      envId, "EnvUserPermission", granted.iterator().next().getUUID("id"),
-                      new JsonObject().put("user_id", creator.toString()).put("bot_id", null).put("role", "Admin")
-                          .put("reason", "creator of the env"))))
+                  .compose(granted -> audit.record(tx,
+                      AuditEvent.about(AuditEventType.ENV_ROLE_GRANTED, Actor.of(command.actor()), granted.iterator().next().getUUID("id"))
+                          .inEnv(envId)
+                          .with(new JsonObject().put("user_id", creator.toString()).put("bot_id", null)
+                              .put("role", "Admin").put("reason", "creator of the env"))))
                   .compose(recorded -> grants.changed(tx, creator))
                   .map(env);
             }))
@@ -110,8 +112,10 @@ public final class EnvCommands {
                       WHERE id = $1 RETURNING *""")
                   .execute(Tuple.of(id, name, autoAdd))
                   .map(rows -> toJson(rows.iterator().next()))
-                  .compose(after -> audit.record(tx, new AuditEvent(AuditEventTypes.ENV_UPDATED, Actor.of(command.actor()), id,
-                      SUBJECT, id, new JsonObject().put("changes", changes))).map(after));
+                  .compose(after -> audit.record(tx,
+                      AuditEvent.about(AuditEventType.ENV_UPDATED, Actor.of(command.actor()), id)
+                          .inEnv(id)
+                          .with(new JsonObject().put("changes", changes))).map(after));
             }))
         .recover(EnvCommands::nameTaken);
   }
@@ -124,9 +128,11 @@ public final class EnvCommands {
         .map(rows -> Rows.one(rows, "env").getString("name"))
         .compose(name -> tx.sql().preparedQuery("DELETE FROM env_user_permissions WHERE env_id = $1").execute(Tuple.of(id))
             .compose(envRoles -> tx.sql().preparedQuery("DELETE FROM deployment_permissions WHERE env_id = $1").execute(Tuple.of(id))
-                .compose(kindRoles -> audit.record(tx, new AuditEvent(AuditEventTypes.ENV_DELETED, Actor.of(command.actor()), id,
-                    SUBJECT, id, new JsonObject().put("name", name)
-                        .put("grants_removed", envRoles.rowCount() + kindRoles.rowCount()))))))
+                .compose(kindRoles -> audit.record(tx,
+                    AuditEvent.about(AuditEventType.ENV_DELETED, Actor.of(command.actor()), id)
+                        .inEnv(id)
+                        .with(new JsonObject().put("name", name)
+                            .put("grants_removed", envRoles.rowCount() + kindRoles.rowCount()))))))
         .compose(recorded -> grants.changedForEveryone(tx)));
   }
 

@@ -1,6 +1,5 @@
 package io.platz.permissions.envs;
 
-import io.platz.common.error.ApiError;
 import io.platz.common.permissions.DeploymentRole;
 import io.platz.persistence.Notifications;
 import io.platz.persistence.Tx;
@@ -16,6 +15,7 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -35,15 +35,9 @@ public final class KindCache {
     this.cache = new RevocableCache<>(maximumSize);
   }
 
-  /** The role an action of a kind needs; 400 if the kind has no such action (the request names it). */
-  public Future<DeploymentRole> allowedRole(Pool pool, UUID kind, String actionId) {
-    return rolesOf(pool, kind).map(roles -> {
-      DeploymentRole role = roles.get(actionId);
-      if (role == null) {
-        throw ApiError.badRequest("the deployment kind has no action '" + actionId + "'");
-      }
-      return role;
-    });
+  /** The role an action of a kind needs; empty if the kind has no such action. */
+  public Future<Optional<DeploymentRole>> roleOf(Pool pool, UUID kind, String actionId) {
+    return rolesOf(pool, kind).map(roles -> Optional.ofNullable(roles.get(actionId)));
   }
 
   /**

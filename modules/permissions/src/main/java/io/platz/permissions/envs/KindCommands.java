@@ -2,7 +2,7 @@ package io.platz.permissions.envs;
 
 import io.platz.audit.api.Actor;
 import io.platz.audit.api.AuditEvent;
-import io.platz.audit.api.AuditEventTypes;
+import io.platz.audit.api.AuditEventType;
 import io.platz.audit.api.AuditTrail;
 import io.platz.common.bus.Command;
 import io.platz.common.error.ApiError;
@@ -36,7 +36,6 @@ public final class KindCommands {
 
   private static final String COLUMNS = "k.id, k.created_at, k.name, k.actions";
   static final int MAX_ACTIONS = 64;
-  private static final String SUBJECT = "DeploymentKind";
 
   private final Pool pool;
   private final AuditTrail audit;
@@ -73,8 +72,9 @@ public final class KindCommands {
             .preparedQuery("INSERT INTO deployment_kinds (name, actions) VALUES ($1, $2) RETURNING *")
             .execute(Tuple.of(name, actions))
             .map(rows -> toJson(rows.iterator().next()))
-            .compose(kind -> audit.record(tx, new AuditEvent(AuditEventTypes.DEPLOYMENT_KIND_CREATED, Actor.of(command.actor()),
-                null, SUBJECT, UUID.fromString(kind.getString("id")), new JsonObject().put("name", name).put("actions", roles(actions))))
+            .compose(kind -> audit.record(tx,
+                AuditEvent.about(AuditEventType.DEPLOYMENT_KIND_CREATED, Actor.of(command.actor()), UUID.fromString(kind.getString("id")))
+                    .with(new JsonObject().put("name", name).put("actions", roles(actions))))
                 .map(kind)))
         .recover(KindCommands::nameTaken);
   }
@@ -105,8 +105,9 @@ public final class KindCommands {
                       WHERE id = $1 RETURNING *""")
                   .execute(Tuple.of(id, name, actions))
                   .map(rows -> toJson(rows.iterator().next()))
-                  .compose(after -> audit.record(tx, new AuditEvent(AuditEventTypes.DEPLOYMENT_KIND_UPDATED, Actor.of(command.actor()),
-                          null, SUBJECT, id, new JsonObject().put("changes", changes)))
+                  .compose(after -> audit.record(tx,
+                      AuditEvent.about(AuditEventType.DEPLOYMENT_KIND_UPDATED, Actor.of(command.actor()), id)
+                          .with(new JsonObject().put("changes", changes)))
                       .map(after));
             }))
         .recover(KindCommands::nameTaken);
@@ -119,8 +120,9 @@ public final class KindCommands {
         .execute(Tuple.of(id))
         .map(rows -> Rows.one(rows, "deployment kind").getString("name"))
         .compose(name -> tx.sql().preparedQuery("DELETE FROM deployment_permissions WHERE kind_id = $1").execute(Tuple.of(id))
-            .compose(removed -> audit.record(tx, new AuditEvent(AuditEventTypes.DEPLOYMENT_KIND_DELETED, Actor.of(command.actor()),
-                null, SUBJECT, id, new JsonObject().put("name", name).put("grants_removed", removed.rowCount())))))
+            .compose(removed -> audit.record(tx,
+                AuditEvent.about(AuditEventType.DEPLOYMENT_KIND_DELETED, Actor.of(command.actor()), id)
+                    .with(new JsonObject().put("name", name).put("grants_removed", removed.rowCount())))))
         .compose(recorded -> grants.changedForEveryone(tx)));
   }
 

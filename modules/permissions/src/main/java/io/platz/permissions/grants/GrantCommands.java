@@ -2,6 +2,7 @@ package io.platz.permissions.grants;
 
 import io.platz.audit.api.Actor;
 import io.platz.audit.api.AuditEvent;
+import io.platz.audit.api.AuditEventType;
 import io.platz.audit.api.AuditTrail;
 import io.platz.common.bus.Command;
 import io.platz.common.error.ApiError;
@@ -72,7 +73,7 @@ public final class GrantCommands {
                 ? Tuple.of(grant.envId(), grant.userId(), grant.botId(), grant.role(), grant.kindId())
                 : Tuple.of(grant.envId(), grant.userId(), grant.botId(), grant.role()))
             .map(rows -> toJson(Rows.one(rows, family.perKind ? "env or deployment kind" : "env")))
-            .compose(created -> audit.record(tx, event("granted", command, created))
+            .compose(created -> audit.record(tx, event(family.granted, command, created))
                 .compose(recorded -> grants.changed(tx, grant.subject()))
                 .map(created)))
         .recover(this::explain);
@@ -104,7 +105,7 @@ public final class GrantCommands {
         .preparedQuery("DELETE FROM " + family.table + " WHERE id = $1 RETURNING *")
         .execute(Tuple.of(id))
         .map(rows -> toJson(Rows.one(rows, "permission")))
-        .compose(removed -> audit.record(tx, event("removed", command, removed))
+        .compose(removed -> audit.record(tx, event(family.removed, command, removed))
             .compose(recorded -> {
               LocalCredentialEvictions.afterCommit(tx, bus, subjectOf(removed));
               return grants.changed(tx, subjectOf(removed));
@@ -117,13 +118,14 @@ public final class GrantCommands {
         .map(rows -> Rows.one(rows, "permission"));
   }
 
-  private AuditEvent event(String what, Command command, JsonObject grant) {
+  private AuditEvent event(AuditEventType type, Command command, JsonObject grant) {
     JsonObject data = grant.copy();
     data.remove("id");
     data.remove("created_at");
     data.remove("env_id");
-    return new AuditEvent(family.eventPrefix + "." + what, Actor.of(command.actor()),
-        UUID.fromString(grant.getString("env_id")), family.subjectType, UUID.fromString(grant.getString("id")), data);
+    return AuditEvent.about(type, Actor.of(command.actor()), UUID.fromString(grant.getString("id")))
+        .inEnv(UUID.fromString(grant.getString("env_id")))
+        .with(data);
   }
 
   private <T> Future<T> explain(Throwable failure) {

@@ -1,26 +1,28 @@
 package io.platz.permissions.grants;
 
+import io.platz.audit.api.AuditEventType;
 import io.platz.common.permissions.DeploymentRole;
 import io.platz.common.permissions.EnvRole;
 import java.util.List;
 
 /** Env roles and deployment roles are granted and removed alike; this is where they differ. */
 public enum GrantFamily {
-  ENV_ROLE("env_user_permissions", "EnvUserPermission", EnvRole.NAMES, false, "env_role"),
-  DEPLOYMENT_ROLE("deployment_permissions", "DeploymentPermission", DeploymentRole.NAMES, true, "deployment_role");
+  ENV_ROLE("env_user_permissions", EnvRole.NAMES, false, AuditEventType.ENV_ROLE_GRANTED, AuditEventType.ENV_ROLE_REMOVED),
+  DEPLOYMENT_ROLE("deployment_permissions", DeploymentRole.NAMES, true, AuditEventType.DEPLOYMENT_ROLE_GRANTED,
+      AuditEventType.DEPLOYMENT_ROLE_REMOVED);
 
   final String table;
-  final String subjectType;
   final List<String> roles;
   final boolean perKind;
-  final String eventPrefix;
+  final AuditEventType granted;
+  final AuditEventType removed;
 
-  GrantFamily(String table, String subjectType, List<String> roles, boolean perKind, String eventPrefix) {
+  GrantFamily(String table, List<String> roles, boolean perKind, AuditEventType granted, AuditEventType removed) {
     this.table = table;
-    this.subjectType = subjectType;
     this.roles = roles;
     this.perKind = perKind;
-    this.eventPrefix = eventPrefix;
+    this.granted = granted;
+    this.removed = removed;
   }
 
   public String table() {

@@ -5,9 +5,12 @@ import io.platz.console.session.Viewer;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 
-/** One console route: reads the request, asks the API as the viewer, answers an {@link Outcome}. */
+/**
+ * One console page's work: reads the request, asks the API as the viewer, answers an {@link Outcome}. Not named
+ * Handler, so that it never hides Vert.x's {@code Handler} in the classes that use both.
+ */
 @FunctionalInterface
-public interface Handler {
+public interface PageHandler {
 
   Future<Outcome> handle(RoutingContext ctx, Viewer viewer, Calls calls);
 }

@@ -1,0 +1,137 @@
+package io.platz.permissions.decisions;
+
+import io.platz.common.auth.Identity;
+import io.platz.common.auth.IdentityKind;
+import io.platz.common.bus.Addresses;
+import io.platz.common.bus.SameLoop;
+import io.platz.common.deployments.TaskOperation;
+import io.platz.common.json.Fields;
+import io.platz.common.permissions.DeploymentRole;
+import io.platz.permissions.envs.KindCache;
+import io.platz.permissions.grants.GrantCache;
+import io.platz.permissions.grants.GrantCommands;
+import io.platz.permissions.grants.GrantFamily;
+import io.platz.permissions.grants.GrantSet;
+import io.vertx.core.Future;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Loads the facts a rule decides on: grants through the process's cache, where a deployment or task is from the
+ * deployments module, a grant row, a token's owner. It decides nothing; {@link Rules} names which facts each
+ * action's rule needs. A missing row fails here as not found, before any rule runs.
+ */
+public final class FactLoader {
+
+  private final EventBus bus;
+  private final Pool pool;
+  private final GrantCache grantCache;
+  private final KindCache kinds;
+
+  public FactLoader(EventBus bus, Pool pool, GrantCache grantCache, KindCache kinds) {
+    this.bus = bus;
+    this.pool = pool;
+    this.grantCache = grantCache;
+    this.kinds = kinds;
+  }
+
+  /** For a rule that needs nothing beyond the question. */
+  Future<Void> nothing(Question question) {
+    return Future.succeededFuture();
+  }
+
+  /**
+   * What the asker holds. A site admin needs none; a deployment credential holds what its minter lends it, so it
+   * reaches no further than the minter.
+   */
+  Future<GrantSet> grants(Question question) {
+    Identity who = question.who();
+    if (who.siteAdmin()) {
+      return Future.succeededFuture(GrantSet.NONE);
+    }
+    if (who.isDeployment()) {
+      return grantCache.grantsOf(pool, who.minter().id())
+          .map(minter -> minter.lentToDeployment(who.envId(), who.minter().siteAdmin()));
+    }
+    return grantCache.grantsOf(pool, who.id());
+  }
+
+  /** The deployment the path names. */
+  Future<Facts.Placed> deployment(Question question) {
+    UUID id = Fields.parseUuid("id", question.params().getString("id"));
+    return grants(question).compose(grants -> locate(Addresses.Deployments.LOCATE, id)
+        .map(where -> placed(grants, where)));
+  }
+
+  /** The deployment the body names, and the role the operation asked for needs on its kind. */
+  Future<Facts.NewTask> newTask(Question question) {
+    UUID deployment = Fields.body(question.body()).requireUuid("deployment_id");
+    TaskOperation operation = TaskOperation.from(question.body());
+    return grants(question).compose(grants -> locate(Addresses.Deployments.LOCATE, deployment).map(where -> placed(grants, where)))
+        .compose(where -> requiredRole(where.kind(), operation).map(role -> new Facts.NewTask(where, operation, role)));
+  }
+
+  /** The task the path names. */
+  Future<Facts.Task> task(Question question) {
+    UUID id = Fields.parseUuid("id", question.params().getString("id"));
+    return grants(question).compose(grants -> locate(Addresses.Deployments.TASKS_LOCATE, id).map(task -> {
+      Map<IdentityKind, UUID> createdBy = new EnumMap<>(IdentityKind.class);
+      for (IdentityKind kind : IdentityKind.values()) {
+        String creator = task.getString("acting_" + kind.name().toLowerCase(Locale.ROOT) + "_id");
+        if (creator != null) {
+          createdBy.put(kind, UUID.fromString(creator));
+        }
+      }
+      return new Facts.Task(placed(grants, task), UUID.fromString(task.getString("deployment_id")), createdBy);
+    }));
+  }
+
+  Future<Facts.GrantRow> envGrant(Question question) {
+    return grantRow(question, GrantFamily.ENV_ROLE);
+  }
+
+  Future<Facts.GrantRow> deploymentGrant(Question question) {
+    return grantRow(question, GrantFamily.DEPLOYMENT_ROLE);
+  }
+
+  /** Whose the user token in the path is; looked up only for a user who is not a site admin, the one it matters to. */
+  Future<Optional<UUID>> userTokenOwner(Question question) {
+    Identity who = question.who();
+    if (!who.isUser() || who.siteAdmin()) {
+      return Future.succeededFuture(Optional.empty());
+    }
+    UUID token = Fields.parseUuid("id", question.params().getString("id"));
+    return bus.<JsonObject>request(SameLoop.address(Addresses.Auth.USER_TOKENS_OWNER), new JsonObject().put("id", token.toString()))
+        .map(owner -> Optional.of(UUID.fromString(owner.body().getString("user_id"))));
+  }
+
+  private Future<Facts.GrantRow> grantRow(Question question, GrantFamily family) {
+    UUID id = Fields.parseUuid("id", question.params().getString("id"));
+    return grants(question).compose(grants -> GrantCommands.locate(pool, family, id).map(row -> {
+      UUID subject = row.getUUID("user_id") != null ? row.getUUID("user_id") : row.getUUID("bot_id");
+      return new Facts.GrantRow(grants, row.getUUID("env_id"), subject);
+    }));
+  }
+
+  /** A fixed operation's role, or the role the kind gives the action; empty when the kind has no such action. */
+  private Future<Optional<DeploymentRole>> requiredRole(UUID kind, TaskOperation operation) {
+    if (operation.actionId() == null) {
+      return Future.succeededFuture(Optional.of(operation.fixedRole()));
+    }
+    return kinds.roleOf(pool, kind, operation.actionId());
+  }
+
+  private static Facts.Placed placed(GrantSet grants, JsonObject where) {
+    return new Facts.Placed(grants, UUID.fromString(where.getString("env_id")), UUID.fromString(where.getString("kind_id")));
+  }
+
+  private Future<JsonObject> locate(String address, UUID id) {
+    return bus.<JsonObject>request(SameLoop.address(address), new JsonObject().put("id", id.toString())).map(reply -> reply.body());
+  }
+}
