@@ -3,6 +3,7 @@ package io.platz.console.session;
 import io.platz.api.TokenAuthentication;
 import io.platz.common.auth.Identity;
 import io.platz.common.bus.Addresses;
+import io.platz.common.bus.SameLoop;
 import io.platz.common.error.ApiError;
 import io.platz.common.token.ParsedToken;
 import io.platz.common.token.TokenFormat;
@@ -49,7 +50,7 @@ public final class Sessions {
   static final String FROM = "platz.from";
   static final String SIGNED_IN_AT = "platz.signed-in-at";
 
-  private static final DeliveryOptions LOOKUP = new DeliveryOptions().setSendTimeout(5_000);
+  private static final DeliveryOptions LOOKUP = SameLoop.local(5_000);
 
   private final TokenAuthentication auth;
   private final EventBus bus;

@@ -143,7 +143,7 @@ public final class EnvRules {
 
   private Future<JsonObject> onDeployment(Identity who, GrantSet grants, JsonObject params, DeploymentRole required) {
     UUID id = Fields.parseUuid("id", params.getString("id"));
-    return bus.<JsonObject>request(SameLoop.address(Addresses.Deployments.LOCATE), new JsonObject().put("id", id.toString()))
+    return bus.<JsonObject>request(SameLoop.address(Addresses.Deployments.LOCATE), new JsonObject().put("id", id.toString()), SameLoop.LOCAL)
         .compose(reply -> {
           UUID env = UUID.fromString(reply.body().getString("env_id"));
           UUID kind = UUID.fromString(reply.body().getString("kind_id"));

@@ -83,7 +83,7 @@ public final class IdentityRules {
       return Decision.allow();
     }
     UUID token = Fields.parseUuid("id", params.getString("id"));
-    return bus.<JsonObject>request(SameLoop.address(Addresses.Auth.USER_TOKENS_OWNER), new JsonObject().put("id", token.toString()))
+    return bus.<JsonObject>request(SameLoop.address(Addresses.Auth.USER_TOKENS_OWNER), new JsonObject().put("id", token.toString()), SameLoop.LOCAL)
         .compose(owner -> who.id().toString().equals(owner.body().getString("user_id"))
             ? Decision.allow() : Decision.hidden("user token"));
   }

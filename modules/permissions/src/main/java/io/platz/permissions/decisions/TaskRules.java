@@ -107,6 +107,6 @@ public final class TaskRules {
   }
 
   private Future<JsonObject> locate(String address, UUID id) {
-    return bus.<JsonObject>request(SameLoop.address(address), new JsonObject().put("id", id.toString())).map(reply -> reply.body());
+    return bus.<JsonObject>request(SameLoop.address(address), new JsonObject().put("id", id.toString()), SameLoop.LOCAL).map(reply -> reply.body());
   }
 }
