@@ -14,7 +14,9 @@ import io.platz.deployments.DeploymentsModule;
 import io.platz.permissions.PermissionsModule;
 import io.platz.persistence.DatabaseSettings;
 import io.platz.persistence.ModuleContext;
+import io.platz.persistence.Notifications;
 import io.platz.persistence.ServerKeys;
+import io.platz.persistence.cluster.ClusterBarrier;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.ThreadingModel;
@@ -79,7 +81,8 @@ public final class Platform {
       vertx = vertx(config, metrics);
       beforeDeploy.accept(vertx);
       Platform platform = new Platform(config, database, vertx);
-      platform.deploy(new ModuleContext(config, database.settings(), database.migrations().schemaVersion(), keys, metrics), metrics)
+      platform.deploy(new ModuleContext(config, database.settings(), database.migrations().schemaVersion(), keys, metrics,
+              new Notifications(database.settings().connectOptions())), metrics)
           .await(60, TimeUnit.SECONDS);
       return platform;
     } catch (Exception e) {
@@ -120,7 +123,11 @@ public final class Platform {
     FailedAuthentications failures = new FailedAuthentications(config.authFailuresPerMinute());
     Console console = new Console(vertx, config.console(), config.oidc(), context.keys().signInFormKey(), failures,
         metrics);
-    return vertx.deployVerticle(() -> new AuditVerticle(context), offTheEventLoops).onSuccess(deployments::push)
+    // first on a cluster: every write transaction, from the first admin's on, waits for its barrier
+    Future<Void> barrier = vertx.isClustered()
+        ? vertx.deployVerticle(() -> new ClusterBarrier(context), new DeploymentOptions()).onSuccess(deployments::push).mapEmpty()
+        : Future.succeededFuture();
+    return barrier.compose(none -> vertx.deployVerticle(() -> new AuditVerticle(context), offTheEventLoops)).onSuccess(deployments::push)
         .compose(id -> AuthModule.deploy(vertx, context, perCore)).onSuccess(ids -> ids.forEach(deployments::push))
         .compose(id -> PermissionsModule.deploy(vertx, context, perCore)).onSuccess(ids -> ids.forEach(deployments::push))
         .compose(id -> DeploymentsModule.deploy(vertx, context, perCore)).onSuccess(ids -> ids.forEach(deployments::push))

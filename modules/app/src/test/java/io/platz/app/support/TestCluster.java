@@ -2,6 +2,7 @@ package io.platz.app.support;
 
 import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;
+import io.platz.common.StartupException;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.eventbus.EventBusOptions;
@@ -60,9 +61,7 @@ public final class TestCluster implements AutoCloseable {
 
   /** With {@code beforeDeploy} run on each instance's Vert.x before its verticles start, as in {@link TestPlatform}. */
   public static TestCluster start(int size, Map<String, String> env, Consumer<Vertx> beforeDeploy) {
-    // chosen together: a port picked free for one instance's Hazelcast could otherwise be picked again for another's HTTP
-    List<Integer> free = distinctFreePorts(2 * size);
-    List<Integer> ports = free.subList(0, size);
+    List<Integer> ports = distinctFreePorts(size);
     TestCluster cluster = new TestCluster("platz-test-" + UUID.randomUUID(),
         ports.stream().map(port -> "127.0.0.1:" + port).toList());
     Map<String, String> shared = new HashMap<>(env);
@@ -72,10 +71,10 @@ public final class TestCluster implements AutoCloseable {
     shared.put("PLATZ_CLUSTER_HOST", "127.0.0.1");
     shared.put("PLATZ_CLUSTER_MEMBERS", String.join(",", cluster.members));
     try {
-      for (int i = 0; i < size; i++) {
+      for (int port : ports) {
         Map<String, String> settings = new HashMap<>(shared);
-        settings.put("PLATZ_CLUSTER_PORT", Integer.toString(ports.get(i)));
-        cluster.instances.add(TestPlatform.start(TestPlatform.config(settings).withHttpPort(free.get(size + i)), beforeDeploy));
+        settings.put("PLATZ_CLUSTER_PORT", Integer.toString(port));
+        cluster.instances.add(startOnFreeHttpPort(settings, beforeDeploy));
       }
       return cluster;
     } catch (RuntimeException e) {
@@ -136,6 +135,22 @@ public final class TestCluster implements AutoCloseable {
     plainMembers.forEach(vertx -> vertx.close().await());
     for (int i = instances.size() - 1; i >= 0; i--) {
       instances.get(i).close();
+    }
+  }
+
+  /**
+   * An HTTP port found free can be taken before the instance binds it, by the event bus of an instance started
+   * just before (it binds a port of the system's choosing) or by another test JVM: then once more on another.
+   */
+  private static TestPlatform startOnFreeHttpPort(Map<String, String> settings, Consumer<Vertx> beforeDeploy) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return TestPlatform.start(TestPlatform.config(settings), beforeDeploy);
+      } catch (StartupException e) {
+        if (attempt == 3 || !e.getMessage().startsWith("cannot listen on")) {
+          throw e;
+        }
+      }
     }
   }
 
