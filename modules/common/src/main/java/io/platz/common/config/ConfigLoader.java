@@ -177,15 +177,8 @@ public final class ConfigLoader {
 
   /** All three PEM files or none: a half-configured mutual TLS would fail at the first connection instead of now. */
   private static Optional<ClusterConfig.Tls> clusterTls(JsonObject json) {
-    List<String> required = List.of("cluster.tls_cert", "cluster.tls_key", "cluster.tls_ca");
-    List<String> missing = required.stream().filter(path -> optionalString(json, path) == null).toList();
-    if (missing.size() == required.size()) {
+    if (!allOrNone(json, List.of("cluster.tls_cert", "cluster.tls_key", "cluster.tls_ca"), "the event bus's mutual TLS")) {
       return Optional.empty();
-    }
-    if (!missing.isEmpty()) {
-      throw new ConfigException(name(missing.get(0)) + " must be set for the event bus's mutual TLS, as "
-          + required.stream().filter(path -> !missing.contains(path)).map(ConfigLoader::name).collect(Collectors.joining(" and "))
-          + (required.size() - missing.size() == 1 ? " is" : " are"));
     }
     return Optional.of(new ClusterConfig.Tls(readable(string(json, "cluster.tls_cert"), "cluster.tls_cert"),
         readable(string(json, "cluster.tls_key"), "cluster.tls_key"), readable(string(json, "cluster.tls_ca"), "cluster.tls_ca")));
@@ -201,15 +194,8 @@ public final class ConfigLoader {
 
   /** All of issuer, client id and public URL, or none of them: half an OIDC set-up is a mistake to name at start. */
   private static Optional<OidcConfig> oidc(JsonObject json) {
-    List<String> required = List.of("oidc.issuer", "oidc.client_id", "oidc.public_url");
-    List<String> missing = required.stream().filter(path -> optionalString(json, path) == null).toList();
-    if (missing.size() == required.size()) {
+    if (!allOrNone(json, List.of("oidc.issuer", "oidc.client_id", "oidc.public_url"), "OpenID Connect sign-in")) {
       return Optional.empty();
-    }
-    if (!missing.isEmpty()) {
-      throw new ConfigException(name(missing.get(0)) + " must be set for OpenID Connect sign-in, as "
-          + required.stream().filter(path -> !missing.contains(path)).map(ConfigLoader::name).collect(Collectors.joining(" and "))
-          + (required.size() - missing.size() == 1 ? " is" : " are"));
     }
     String secret = optionalString(json, "oidc.client_secret");
     String emails = optionalString(json, "oidc.admin_emails");
@@ -217,6 +203,20 @@ public final class ConfigLoader {
         secret == null ? "" : secret, url(json, "oidc.public_url"),
         emails == null ? List.of() : Arrays.stream(emails.split("[,\\s]+")).filter(e -> !e.isEmpty())
             .map(e -> e.toLowerCase(Locale.ROOT)).distinct().toList()));
+  }
+
+  /**
+   * Whether settings that only work together are set: all of them (true) or none (false). Some of them stop the
+   * start, naming the first one missing.
+   */
+  private static boolean allOrNone(JsonObject json, List<String> paths, String purpose) {
+    List<String> missing = paths.stream().filter(path -> optionalString(json, path) == null).toList();
+    if (missing.isEmpty() || missing.size() == paths.size()) {
+      return missing.isEmpty();
+    }
+    throw new ConfigException(name(missing.get(0)) + " must be set for " + purpose + ", as "
+        + paths.stream().filter(path -> !missing.contains(path)).map(ConfigLoader::name).collect(Collectors.joining(" and "))
+        + (paths.size() - missing.size() == 1 ? " is" : " are"));
   }
 
   /** An absolute http(s) URL, without the trailing {@code /} that would make the callback's or the issuer's path differ. */
