@@ -1,16 +1,17 @@
 package io.platz.api;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.platz.common.Version;
 import io.platz.common.bus.Addresses;
+import io.platz.common.bus.SameLoop;
 import io.platz.common.config.PlatzConfig;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.http.HttpMethod;
-import io.netty.handler.codec.http.TooLongHttpHeaderException;
-import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
@@ -119,7 +120,7 @@ public final class ApiVerticle extends VerticleBase {
 
   /** Ready when every module verticle answers on the bus, which each does only if the database is current. */
   private void ready(RoutingContext ctx) {
-    DeliveryOptions options = new DeliveryOptions().setSendTimeout(HEALTH_TIMEOUT_MS);
+    DeliveryOptions options = SameLoop.local(HEALTH_TIMEOUT_MS);
     JsonObject checks = new JsonObject();
     List<Future<?>> answers = Addresses.HEALTH_CHECKS.stream()
         .<Future<?>>map(address -> vertx.eventBus().request(address, new JsonObject(), options)

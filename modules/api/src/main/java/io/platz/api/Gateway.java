@@ -19,8 +19,8 @@ import io.vertx.core.json.JsonObject;
  */
 public final class Gateway {
 
-  private static final DeliveryOptions DECIDE = new DeliveryOptions().setSendTimeout(5_000);
-  private static final DeliveryOptions EXECUTE = new DeliveryOptions().setSendTimeout(15_000);
+  private static final DeliveryOptions DECIDE = SameLoop.local(5_000);
+  private static final DeliveryOptions EXECUTE = SameLoop.local(15_000);
 
   private final EventBus bus;
 

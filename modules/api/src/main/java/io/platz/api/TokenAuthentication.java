@@ -30,7 +30,7 @@ import io.vertx.ext.web.handler.SimpleAuthenticationHandler;
 public final class TokenAuthentication implements AuthenticationProvider {
 
   public static final String TOKEN_HEADER = "x-platz-token";
-  private static final DeliveryOptions VERIFY = new DeliveryOptions().setSendTimeout(5_000);
+  private static final DeliveryOptions VERIFY = SameLoop.local(5_000);
   private static final HttpException UNAUTHORIZED = new HttpException(401);
 
   private final EventBus bus;

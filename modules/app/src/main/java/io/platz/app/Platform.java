@@ -7,26 +7,31 @@ import io.platz.api.FailedAuthentications;
 import io.platz.audit.AuditVerticle;
 import io.platz.auth.AuthModule;
 import io.platz.common.StartupException;
+import io.platz.common.config.ClusterConfig;
 import io.platz.common.config.PlatzConfig;
 import io.platz.console.Console;
 import io.platz.deployments.DeploymentsModule;
 import io.platz.permissions.PermissionsModule;
 import io.platz.persistence.DatabaseSettings;
 import io.platz.persistence.ModuleContext;
+import io.platz.persistence.Notifications;
 import io.platz.persistence.ServerKeys;
+import io.platz.persistence.cluster.ClusterBarrier;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.ThreadingModel;
+import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.core.internal.VertxInternal;
 import io.vertx.micrometer.MetricsDomain;
+import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import java.net.BindException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +44,9 @@ import org.slf4j.LoggerFactory;
 public final class Platform {
 
   private static final Logger LOG = LoggerFactory.getLogger(Platform.class);
+
+  /** Hazelcast gives up on unreachable members by itself; this only bounds a start that hangs. */
+  private static final long CLUSTER_JOIN_SECONDS = 120;
 
   private final PlatzConfig config;
   private final MigratedDatabase database;
@@ -70,18 +78,11 @@ public final class Platform {
           database.migrations().schemaVersion(), database.migrations().applied());
       ServerKeys keys = ServerKeys.load(config.dataDir(), config.serverKey().orElse(null));
       PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-      vertx = Vertx.builder()
-          // as many event loops as instances of each hot verticle: deploying N instances takes the next N loops in
-          // turn, so every loop then hosts one of each, and a request finds its consumer on its own loop (SameLoop)
-          .with(new VertxOptions().setEventLoopPoolSize(config.effectiveHttpInstances())
-              .setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(true)
-                  // several meters per bus message would cost the hot path more than they tell: HTTP figures cover it
-                  .addDisabledMetricsCategory(MetricsDomain.EVENT_BUS)))
-          .withMetrics(new MicrometerMetricsFactory(metrics))
-          .build();
+      vertx = vertx(config, metrics);
       beforeDeploy.accept(vertx);
       Platform platform = new Platform(config, database, vertx);
-      platform.deploy(new ModuleContext(config, database.settings(), database.migrations().schemaVersion(), keys, metrics), metrics)
+      platform.deploy(new ModuleContext(config, database.settings(), database.migrations().schemaVersion(), keys, metrics,
+              new Notifications(database.settings().connectOptions())), metrics)
           .await(60, TimeUnit.SECONDS);
       return platform;
     } catch (Exception e) {
@@ -91,6 +92,29 @@ public final class Platform {
     }
   }
 
+  /** Clustered when the configuration names a cluster, and then only once it has joined. */
+  private static Vertx vertx(PlatzConfig config, PrometheusMeterRegistry metrics) throws TimeoutException {
+    VertxOptions options = new VertxOptions()
+        // as many event loops as instances of each hot verticle: deploying N instances takes the next N loops in
+        // turn, so every loop then hosts one of each, and a request finds its consumer on its own loop (SameLoop)
+        .setEventLoopPoolSize(config.effectiveHttpInstances())
+        .setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(true)
+            // several meters per bus message would cost the hot path more than they tell: HTTP figures cover it
+            .addDisabledMetricsCategory(MetricsDomain.EVENT_BUS));
+    if (config.cluster().isEmpty()) {
+      return Vertx.builder().with(options).withMetrics(new MicrometerMetricsFactory(metrics)).build();
+    }
+    ClusterConfig cluster = config.cluster().get();
+    Vertx vertx = Vertx.builder().with(options.setEventBusOptions(Cluster.eventBus(cluster)))
+        .withMetrics(new MicrometerMetricsFactory(metrics))
+        .withClusterManager(Cluster.manager(cluster))
+        .buildClustered()
+        .await(CLUSTER_JOIN_SECONDS, TimeUnit.SECONDS);
+    LOG.info("joined cluster {} as {} with {} members", cluster.name(), cluster.host(),
+        ((VertxInternal) vertx).clusterManager().getNodes().size());
+    return vertx;
+  }
+
   private Future<Void> deploy(ModuleContext context, PrometheusMeterRegistry metrics) {
     // the pump's delay is every consumer's: as a worker verticle it runs on the worker pool and does not wait its
     // turn behind the HTTP requests queued on a shared event loop
@@ -98,7 +122,11 @@ public final class Platform {
     int perCore = config.effectiveHttpInstances();
     FailedAuthentications failures = new FailedAuthentications(config.authFailuresPerMinute());
     Console console = new Console(vertx, config.console(), config.oidc(), context.keys().signInFormKey(), failures);
-    return vertx.deployVerticle(() -> new AuditVerticle(context), offTheEventLoops).onSuccess(deployments::push)
+    // first on a cluster: every write transaction, from the first admin's on, waits for its barrier
+    Future<Void> barrier = vertx.isClustered()
+        ? vertx.deployVerticle(() -> new ClusterBarrier(context), new DeploymentOptions()).onSuccess(deployments::push).mapEmpty()
+        : Future.succeededFuture();
+    return barrier.compose(none -> vertx.deployVerticle(() -> new AuditVerticle(context), offTheEventLoops)).onSuccess(deployments::push)
         .compose(id -> AuthModule.deploy(vertx, context, perCore)).onSuccess(ids -> ids.forEach(deployments::push))
         .compose(id -> PermissionsModule.deploy(vertx, context, perCore)).onSuccess(ids -> ids.forEach(deployments::push))
         .compose(id -> DeploymentsModule.deploy(vertx, context, perCore)).onSuccess(ids -> ids.forEach(deployments::push))

@@ -45,7 +45,7 @@ public final class AuditVerticle extends ModuleVerticle {
       pump = new AuditPump(vertx, pumpConnection, new AuditChain(context.keys().auditKey()),
           new EventMac(context.keys().auditEventKey()), keeper, context.metrics());
       serveCommand(Addresses.Audit.LIST, new AuditEvents(pool)::list);
-      wakes = vertx.eventBus().consumer(Addresses.Audit.APPENDED, appended -> pump.wake());
+      wakes = vertx.eventBus().localConsumer(Addresses.Audit.APPENDED, appended -> pump.wake());
       DeliveryLag.measure(vertx, context.metrics());
       sweep = vertx.setPeriodic(SWEEP_MS, tick -> pump.wake());
       pump.wake();

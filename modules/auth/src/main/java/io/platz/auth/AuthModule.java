@@ -22,7 +22,7 @@ public final class AuthModule {
 
   /** Deploys the module; answers the deployment ids, to undeploy in reverse order. */
   public static Future<List<String>> deploy(Vertx vertx, ModuleContext context, int verifiers) {
-    CredentialCache cache = new CredentialCache(context.config().authCacheSize());
+    CredentialCache cache = new CredentialCache(context.config().authCacheSize(), context.config().authCacheMaxAge());
     LastUsedRecorder lastUsed = new LastUsedRecorder();
     TokenHasher hasher = new TokenHasher(context.keys().tokenKey());
     CredentialEvictions evictions = new CredentialEvictions(cache);

@@ -15,11 +15,11 @@ import io.platz.auth.sessions.ConsoleSessions;
 import io.platz.common.bus.Addresses;
 import io.platz.common.config.OidcConfig;
 import io.platz.common.token.IssuedToken;
+import io.platz.persistence.Listener;
 import io.platz.persistence.ModuleContext;
 import io.platz.persistence.ModuleVerticle;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import io.vertx.pgclient.pubsub.PgSubscriber;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,7 +44,7 @@ public final class IdentityVerticle extends ModuleVerticle {
   private final CredentialEvictions evictions;
   private final LastUsedRecorder lastUsed;
   private final TokenHasher hasher;
-  private PgSubscriber revocations;
+  private Listener revocations;
   private long flushTimer;
   private long sweepTimer;
 
@@ -108,7 +108,7 @@ public final class IdentityVerticle extends ModuleVerticle {
         .onFailure(failure -> LOG.warn("could not write last_used_at: {}", failure.toString())));
     sweepTimer = vertx.setPeriodic(SESSION_SWEEP_MS, tick -> sessions.sweep()
         .onFailure(failure -> LOG.warn("could not delete idle console sessions: {}", failure.toString())));
-    revocations = evictions.listen(vertx, context.database().connectOptions());
+    revocations = evictions.listen(vertx, context.notifications());
     AdminTokens admins = new AdminTokens(pool, users, userTokens, audit, evictions);
     return revocations.connect().compose(listening -> admins.firstAdmin(context.config().adminEmail()))
         .compose(this::writeInitialAdminToken);

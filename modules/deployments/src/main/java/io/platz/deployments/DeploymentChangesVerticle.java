@@ -1,17 +1,17 @@
 package io.platz.deployments;
 
 import io.platz.deployments.deployments.DeploymentReads;
+import io.platz.persistence.Listener;
 import io.platz.persistence.ModuleContext;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.pgclient.pubsub.PgSubscriber;
 
 /** Listens, once per process, for deployments changed elsewhere, to keep this process's cached reads true. */
 public final class DeploymentChangesVerticle extends VerticleBase {
 
   private final ModuleContext context;
   private final DeploymentReads reads;
-  private PgSubscriber changes;
+  private Listener changes;
 
   public DeploymentChangesVerticle(ModuleContext context, DeploymentReads reads) {
     this.context = context;
@@ -20,7 +20,7 @@ public final class DeploymentChangesVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    changes = reads.listen(vertx, context.database().connectOptions());
+    changes = reads.listen(vertx, context.notifications());
     return changes.connect();
   }
 

@@ -8,10 +8,10 @@ import io.platz.permissions.envs.KindCommands;
 import io.platz.permissions.grants.GrantCache;
 import io.platz.permissions.grants.GrantCommands;
 import io.platz.permissions.grants.GrantFamily;
+import io.platz.persistence.Listener;
 import io.platz.persistence.ModuleContext;
 import io.platz.persistence.ModuleVerticle;
 import io.vertx.core.Future;
-import io.vertx.pgclient.pubsub.PgSubscriber;
 
 /**
  * Manages envs, deployment kinds and grants; one instance per process. It also listens for grant and kind changes
@@ -21,8 +21,8 @@ public final class AccessVerticle extends ModuleVerticle {
 
   private final GrantCache grants;
   private final KindCache kindCache;
-  private PgSubscriber grantChanges;
-  private PgSubscriber kindChanges;
+  private Listener grantChanges;
+  private Listener kindChanges;
 
   public AccessVerticle(ModuleContext context, GrantCache grants, KindCache kindCache) {
     super(context);
@@ -62,8 +62,8 @@ public final class AccessVerticle extends ModuleVerticle {
     serveCommand(Addresses.Permissions.DEPLOYMENT_ROLES_GRANT, deploymentRoles::grant);
     serveCommand(Addresses.Permissions.DEPLOYMENT_ROLES_REMOVE, deploymentRoles::remove);
 
-    grantChanges = grants.listen(vertx, context.database().connectOptions());
-    kindChanges = kindCache.listen(vertx, context.database().connectOptions());
+    grantChanges = grants.listen(vertx, context.notifications());
+    kindChanges = kindCache.listen(vertx, context.notifications());
     return Future.all(grantChanges.connect(), kindChanges.connect());
   }
 

@@ -19,8 +19,8 @@ public final class PermissionsModule {
 
   /** Deploys the module; answers the deployment ids, to undeploy in reverse order. */
   public static Future<List<String>> deploy(Vertx vertx, ModuleContext context, int deciders) {
-    GrantCache grants = new GrantCache(GRANT_CACHE_SIZE);
-    KindCache kinds = new KindCache(KIND_CACHE_SIZE);
+    GrantCache grants = new GrantCache(GRANT_CACHE_SIZE, context.config().authCacheMaxAge());
+    KindCache kinds = new KindCache(KIND_CACHE_SIZE, context.config().authCacheMaxAge());
     return vertx.deployVerticle(() -> new AccessVerticle(context, grants, kinds), new DeploymentOptions())
         .compose(access -> vertx.deployVerticle(() -> new PermissionsVerticle(context, grants, kinds),
                 new DeploymentOptions().setInstances(deciders))

@@ -5,8 +5,9 @@ import io.platz.common.config.PlatzConfig;
 
 /**
  * What every module's verticles are built with: the configuration, the database it was migrated on, the
- * server's keys, and the registry behind {@code /metrics} for figures of their own.
+ * server's keys, the registry behind {@code /metrics} for figures of their own, and the process's listeners for
+ * other processes' changes.
  */
 public record ModuleContext(PlatzConfig config, DatabaseSettings database, String schemaVersion, ServerKeys keys,
-                            MeterRegistry metrics) {
+                            MeterRegistry metrics, Notifications notifications) {
 }

@@ -1,6 +1,10 @@
 package io.platz.persistence;
 
+import io.platz.common.bus.Addresses;
+import io.platz.common.bus.SameLoop;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
 import java.util.LinkedHashMap;
@@ -12,8 +16,16 @@ import java.util.function.Supplier;
  * A database transaction and what must happen once it has committed (evicting caches, waking the audit
  * publisher). Those actions run in order before the caller's future completes, so an HTTP answer is only sent
  * once they are done; they never run for a transaction that rolled back.
+ *
+ * <p>On a cluster, the caller's future also waits for every instance to have applied the evictions the commit
+ * notified ({@code ClusterBarrier}). Every committed transaction does, not only those that evict by name: database
+ * triggers send notifications too (a deleted bot's grants, a deleted deployment's credentials, any change of a
+ * kind or a deployment), and a barrier after each write cannot miss one. Unclustered, nothing is waited for.
  */
 public final class Tx {
+
+  /** Well beyond the barrier's own bound on a member's answer. */
+  private static final long BARRIER_TIMEOUT_MS = 10_000;
 
   private final SqlConnection connection;
   private final Map<Object, Supplier<Future<?>>> afterCommit = new LinkedHashMap<>();
@@ -27,7 +39,7 @@ public final class Tx {
     return pool.<T>withTransaction(connection -> {
       Tx tx = new Tx(connection);
       return work.apply(tx).onSuccess(result -> actions.putAll(tx.afterCommit));
-    }).compose(result -> runInOrder(actions).map(result));
+    }).compose(result -> runInOrder(actions).compose(done -> clusterBarrier()).map(result));
   }
 
   public SqlConnection sql() {
@@ -41,6 +53,19 @@ public final class Tx {
   /** Registers the action once per key: for "wake X" actions that one call suffices for, however many changes. */
   public void afterCommitOnce(Object key, Supplier<Future<?>> action) {
     afterCommit.putIfAbsent(key, action);
+  }
+
+  /**
+   * Never fails: the change is committed whatever happens here, and the barrier itself answers after a bounded wait
+   * (members that do not answer are logged and counted there).
+   */
+  private static Future<Void> clusterBarrier() {
+    Context context = Vertx.currentContext();
+    if (context == null || !context.owner().isClustered()) {
+      return Future.succeededFuture();
+    }
+    return context.owner().eventBus().request(Addresses.Cluster.BARRIER, null, SameLoop.local(BARRIER_TIMEOUT_MS))
+        .<Void>mapEmpty().otherwiseEmpty();
   }
 
   private static Future<Void> runInOrder(Map<Object, Supplier<Future<?>>> actions) {

@@ -2,6 +2,7 @@ package io.platz.audit.api;
 
 import io.platz.audit.chain.EventMac;
 import io.platz.common.bus.Addresses;
+import io.platz.common.bus.SameLoop;
 import io.platz.persistence.ServerKeys;
 import io.platz.persistence.Tx;
 import io.vertx.core.Future;
@@ -172,8 +173,9 @@ public final class AuditTrail {
         });
   }
 
+  /** This process's pump; others find the event on their next sweep. */
   private void wake() {
-    vertx.eventBus().publish(Addresses.Audit.APPENDED, null);
+    vertx.eventBus().publish(Addresses.Audit.APPENDED, null, SameLoop.LOCAL);
   }
 
   /**

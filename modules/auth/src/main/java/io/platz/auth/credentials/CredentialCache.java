@@ -21,7 +21,12 @@ public final class CredentialCache {
   private final Cache<UUID, Boolean> unknown;
 
   public CredentialCache(int maximumSize) {
-    this.cache = new RevocableCache<>(maximumSize);
+    this(maximumSize, RevocableCache.SAFETY_TTL);
+  }
+
+  /** Each credential is checked against the database again at least every {@code maximumAge}. */
+  public CredentialCache(int maximumSize, Duration maximumAge) {
+    this.cache = new RevocableCache<>(maximumSize, maximumAge);
     this.unknown = Caffeine.newBuilder().maximumSize(maximumSize).expireAfterWrite(UNKNOWN_FOR)
         // upkeep on the calling event loop rather than by waking a pool thread, as in RevocableCache
         .executor(Runnable::run).build();
@@ -60,7 +65,13 @@ public final class CredentialCache {
     cache.evictIf(credential -> credential.subjectId().equals(subjectId) || credential.mintedBy(subjectId));
   }
 
-  public void evictAll() {
-    cache.evictAll();
+  /** See {@link RevocableCache#deaf()}. */
+  public void deaf() {
+    cache.deaf();
+  }
+
+  /** See {@link RevocableCache#listening()}. */
+  public void listening() {
+    cache.listening();
   }
 }

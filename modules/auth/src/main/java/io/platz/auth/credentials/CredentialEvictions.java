@@ -1,11 +1,10 @@
 package io.platz.auth.credentials;
 
+import io.platz.persistence.Listener;
 import io.platz.persistence.Notifications;
 import io.platz.persistence.Tx;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.pgclient.PgConnectOptions;
-import io.vertx.pgclient.pubsub.PgSubscriber;
 import java.util.List;
 import java.util.UUID;
 
@@ -51,9 +50,9 @@ public final class CredentialEvictions {
     cache.evictSubject(subjectId);
   }
 
-  /** Listens for other processes' evictions; the returned subscriber is closed with the verticle. */
-  public PgSubscriber listen(Vertx vertx, PgConnectOptions database) {
-    return Notifications.listener(vertx, database, CHANNEL, this::apply, cache::evictAll);
+  /** Listens for other processes' evictions; the returned listener is closed with the verticle. */
+  public Listener listen(Vertx vertx, Notifications notifications) {
+    return notifications.listener(vertx, CHANNEL, this::apply, cache::listening, cache::deaf);
   }
 
   private void apply(String payload) {

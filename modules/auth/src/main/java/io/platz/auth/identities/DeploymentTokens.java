@@ -9,6 +9,7 @@ import io.platz.auth.credentials.TokenHasher;
 import io.platz.common.auth.Identity;
 import io.platz.common.bus.Addresses;
 import io.platz.common.bus.Command;
+import io.platz.common.bus.SameLoop;
 import io.platz.common.json.Fields;
 import io.platz.common.token.IssuedToken;
 import io.platz.common.token.TokenFormat;
@@ -60,7 +61,7 @@ public final class DeploymentTokens {
     Instant expiresAt = Instant.now().plus(lifetime).truncatedTo(ChronoUnit.SECONDS);
     IssuedToken token = TokenFormat.generate(TokenKind.DEPLOYMENT, UUID.randomUUID());
     UUID id = token.parts().id();
-    return bus.<JsonObject>request(Addresses.Deployments.LOCATE, new JsonObject().put("id", deployment.toString()))
+    return bus.<JsonObject>request(Addresses.Deployments.LOCATE, new JsonObject().put("id", deployment.toString()), SameLoop.LOCAL)
         .map(reply -> reply.body())
         .compose(where -> Tx.run(pool, tx -> tx.sql().preparedQuery("""
                 INSERT INTO deployment_tokens (id, deployment_id, deployment_name, env_id, created_by_user_id,

@@ -170,6 +170,23 @@ public final class Addresses {
     }
   }
 
+  /** Between the instances of a cluster; only a clustered process serves these. */
+  public static final class Cluster {
+    /**
+     * Local only: {} → {} once every instance of the cluster has applied every cache eviction committed before the
+     * request (or did not answer in time, which is logged and counted). Sent after each write transaction commits.
+     */
+    public static final String BARRIER = "platz.cluster.barrier";
+
+    private Cluster() {
+    }
+
+    /** Cluster-wide, one per instance: {} → {} once this instance has applied every eviction committed before. */
+    public static String barrierOf(String nodeId) {
+      return BARRIER + "." + nodeId;
+    }
+  }
+
   /** The health addresses that {@code GET /ready} asks, one per module verticle. */
   public static final List<String> HEALTH_CHECKS =
       List.of(Auth.HEALTH, Auth.IDENTITY_HEALTH, Permissions.HEALTH, Permissions.ACCESS_HEALTH, Deployments.HEALTH, Audit.HEALTH);

@@ -4,6 +4,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -25,39 +26,51 @@ import java.util.concurrent.atomic.AtomicLong;
  * as connections do, not request by request. With fewer busy connections than loops (one client, a proxy holding
  * one connection) some loops idle, and a loop busy with heavy requests cannot hand work to another.
  *
- * <p>A module consumer on an event loop is registered twice: on its shared address, which the whole (possibly
- * clustered) bus reaches as before, and on a local address ({@code <address>@local-<n>}, n counting registrations)
- * that only this process can reach. The local addresses are derived, never written down: messages and replies are
- * those of the shared address. A sender on a thread with no such consumer (a worker, a test, a loop whose consumer
- * was undeployed) uses the shared address.
+ * <p>A module consumer on an event loop is registered twice: on its shared address, and on a loop's own address
+ * ({@code <address>@local-<n>}, n counting registrations). The loop addresses are derived, never written down:
+ * messages and replies are those of the shared address. A sender on a thread with no such consumer (a worker, a
+ * test, a loop whose consumer was undeployed) uses the shared address.
+ *
+ * <p>Both registrations are local to this process, and requests are sent {@link #LOCAL}: on a clustered bus a
+ * consumer registered for the cluster would take requests from other instances round-robin, and a request sent for
+ * the cluster would look up the address's members in the cluster and could be answered by another JVM (or by a
+ * member that registered the address to intercept it). A module's requests are answered in the process that asked.
  */
 public final class SameLoop {
 
+  /** For every request to a module: answered in this process, never by another member of a cluster. */
+  public static final DeliveryOptions LOCAL = new DeliveryOptions().setLocalOnly(true);
+
   private static final AtomicLong NEXT = new AtomicLong();
   /** Per event-loop thread: shared address → this loop's local consumer. Only its own thread reads or writes it. */
-  private static final ThreadLocal<Map<String, MessageConsumer<?>>> LOCAL = ThreadLocal.withInitial(HashMap::new);
+  private static final ThreadLocal<Map<String, MessageConsumer<?>>> LOOP_CONSUMERS = ThreadLocal.withInitial(HashMap::new);
 
   private SameLoop() {
   }
 
   /**
-   * Registers {@code handler} on {@code address} for the whole bus and, when called on an event loop, also for
+   * Registers {@code handler} on {@code address} for this process and, when called on an event loop, also for
    * requests sent from this loop through {@link #address}. Completes when both are registered.
    */
   public static <T> Future<Void> consumer(EventBus bus, String address, Handler<Message<T>> handler) {
-    Future<Void> shared = bus.<T>consumer(address, handler).completion();
+    Future<Void> shared = bus.<T>localConsumer(address, handler).completion();
     // on the loop's own thread, not merely its context: executeBlocking runs an event-loop context on a worker
     if (!Context.isOnEventLoopThread() || Vertx.currentContext() == null) {
       return shared;
     }
     MessageConsumer<T> local = bus.localConsumer(address + "@local-" + NEXT.incrementAndGet(), handler);
-    LOCAL.get().put(address, local);
+    LOOP_CONSUMERS.get().put(address, local);
     return Future.all(shared, local.completion()).mapEmpty();
+  }
+
+  /** A module request's options: {@link #LOCAL}, with this timeout. */
+  public static DeliveryOptions local(long timeoutMillis) {
+    return new DeliveryOptions(LOCAL.toJson()).setSendTimeout(timeoutMillis);
   }
 
   /** Where to send a request for {@code address} from the calling thread. */
   public static String address(String address) {
-    Map<String, MessageConsumer<?>> here = LOCAL.get();
+    Map<String, MessageConsumer<?>> here = LOOP_CONSUMERS.get();
     MessageConsumer<?> local = here.get(address);
     if (local == null) {
       return address;

@@ -40,6 +40,7 @@ public final class ConfigLoader {
       new Setting("PLATZ_AUTH_CACHE_SIZE", "auth.cache_size", "verified credentials kept in memory"),
       new Setting("PLATZ_DEPLOYMENT_TOKEN_TTL_SECONDS", "auth.deployment_token_ttl_seconds", "lifetime of deployment credentials"),
       new Setting("PLATZ_SERVER_KEY", "auth.server_key", "base64 server key; unset = data_dir/server.key"),
+      new Setting("PLATZ_AUTH_CACHE_MAX_AGE_SECONDS", "auth.cache_max_age_seconds", "longest a cached credential or grant is trusted without asking the database"),
       new Setting("PLATZ_AUTH_FAILURES_PER_MINUTE", "auth.failures_per_minute", "failed authentications per source address before 429"),
       new Setting("PLATZ_MAX_CONFIG_BYTES", "limits.max_config_bytes", "largest deployment config or task operation, in bytes of JSON"),
       new Setting("PLATZ_CONSOLE_SECURE_COOKIE", "console.secure_cookie", "auto, true or false: console cookies sent over https only"),
@@ -47,6 +48,14 @@ public final class ConfigLoader {
       new Setting("PLATZ_CONSOLE_SESSIONS_MAX", "console.sessions_max", "console sessions the process holds"),
       new Setting("PLATZ_CONSOLE_TOKEN_SIGN_IN", "console.token_sign_in", "true or false: the sign-in page takes a personal token"),
       new Setting("PLATZ_AUDIT_CHECKPOINT", "audit.checkpoint", "the audit chain's signed checkpoint; unset = data_dir/audit-checkpoint"),
+      new Setting("PLATZ_CLUSTER_MEMBERS", "cluster.members", "comma-separated host:port of cluster members to join; unset = no cluster"),
+      new Setting("PLATZ_CLUSTER_HOST", "cluster.host", "address this instance binds and advertises to the cluster"),
+      new Setting("PLATZ_CLUSTER_PORT", "cluster.port", "this instance's Hazelcast member port"),
+      new Setting("PLATZ_CLUSTER_NAME", "cluster.name", "Hazelcast cluster name; instances with another name never join"),
+      new Setting("PLATZ_CLUSTER_CONFIG", "cluster.config", "Hazelcast XML or YAML file replacing members, port and name"),
+      new Setting("PLATZ_CLUSTER_TLS_CERT", "cluster.tls_cert", "PEM certificate of this instance for event-bus mutual TLS"),
+      new Setting("PLATZ_CLUSTER_TLS_KEY", "cluster.tls_key", "PEM private key of that certificate"),
+      new Setting("PLATZ_CLUSTER_TLS_CA", "cluster.tls_ca", "PEM CA that every member's event-bus certificate must be signed by"),
       new Setting("PLATZ_OIDC_ISSUER", "oidc.issuer", "the OpenID Connect provider's issuer URL; unset = no OIDC sign-in"),
       new Setting("PLATZ_OIDC_CLIENT_ID", "oidc.client_id", "Platz's client id at the provider"),
       new Setting("PLATZ_OIDC_CLIENT_SECRET", "oidc.client_secret", "Platz's client secret at the provider; unset = a public client"),
@@ -110,20 +119,83 @@ public final class ConfigLoader {
         new ConsoleConfig(secureCookie(json, "console.secure_cookie"), positive(json, "console.sessions_per_person"),
             positive(json, "console.sessions_max"), tokenSignIn),
         Optional.ofNullable(optionalString(json, "audit.checkpoint")).map(file -> Path.of(file).toAbsolutePath().normalize()),
-        oidc);
+        oidc,
+        Duration.ofSeconds(positive(json, "auth.cache_max_age_seconds")),
+        cluster(json));
+  }
+
+  /** Clustering is on when members are named, or a Hazelcast file says how to find them. */
+  private static Optional<ClusterConfig> cluster(JsonObject json) {
+    Optional<ClusterConfig.Tls> tls = clusterTls(json);
+    String members = optionalString(json, "cluster.members");
+    String file = optionalString(json, "cluster.config");
+    if (members == null && file == null) {
+      if (tls.isPresent()) {
+        throw new ConfigException("PLATZ_CLUSTER_TLS_CERT needs a cluster: set PLATZ_CLUSTER_MEMBERS or PLATZ_CLUSTER_CONFIG");
+      }
+      return Optional.empty();
+    }
+    return Optional.of(new ClusterConfig(members == null ? List.of() : members(members), host(json, "cluster.host"),
+        port(json, "cluster.port"), string(json, "cluster.name").strip(), Optional.ofNullable(file).map(f -> readable(f, "cluster.config")),
+        tls));
+  }
+
+  private static List<ClusterConfig.Member> members(String list) {
+    List<ClusterConfig.Member> members = Arrays.stream(list.split(",")).map(String::strip).filter(m -> !m.isEmpty())
+        .map(ConfigLoader::member).toList();
+    if (members.isEmpty()) {
+      throw new ConfigException("PLATZ_CLUSTER_MEMBERS must list host:port, not '" + list + "'");
+    }
+    return members;
+  }
+
+  private static ClusterConfig.Member member(String entry) {
+    int colon = entry.lastIndexOf(':');
+    String problem = "PLATZ_CLUSTER_MEMBERS must list host:port entries separated by commas, not '" + entry + "'";
+    if (colon <= 0 || colon == entry.length() - 1) {
+      throw new ConfigException(problem);
+    }
+    try {
+      int port = Integer.parseInt(entry.substring(colon + 1));
+      if (port < 1 || port > 65535) {
+        throw new ConfigException(problem);
+      }
+      return new ClusterConfig.Member(entry.substring(0, colon), port);
+    } catch (NumberFormatException e) {
+      throw new ConfigException(problem);
+    }
+  }
+
+  /** A host name or address without scheme, port or spaces. */
+  private static String host(JsonObject json, String path) {
+    String value = string(json, path).strip();
+    if (!value.matches("[A-Za-z0-9.\\-\\[\\]:]+") || value.contains("//")) {
+      throw new ConfigException(name(path) + " must be a host name or an IP address, not '" + value + "'");
+    }
+    return value;
+  }
+
+  /** All three PEM files or none: a half-configured mutual TLS would fail at the first connection instead of now. */
+  private static Optional<ClusterConfig.Tls> clusterTls(JsonObject json) {
+    if (!allOrNone(json, List.of("cluster.tls_cert", "cluster.tls_key", "cluster.tls_ca"), "the event bus's mutual TLS")) {
+      return Optional.empty();
+    }
+    return Optional.of(new ClusterConfig.Tls(readable(string(json, "cluster.tls_cert"), "cluster.tls_cert"),
+        readable(string(json, "cluster.tls_key"), "cluster.tls_key"), readable(string(json, "cluster.tls_ca"), "cluster.tls_ca")));
+  }
+
+  private static Path readable(String file, String path) {
+    Path resolved = Path.of(file.strip()).toAbsolutePath().normalize();
+    if (!Files.isReadable(resolved) || Files.isDirectory(resolved)) {
+      throw new ConfigException(name(path) + ": cannot read the file " + resolved);
+    }
+    return resolved;
   }
 
   /** All of issuer, client id and public URL, or none of them: half an OIDC set-up is a mistake to name at start. */
   private static Optional<OidcConfig> oidc(JsonObject json) {
-    List<String> required = List.of("oidc.issuer", "oidc.client_id", "oidc.public_url");
-    List<String> missing = required.stream().filter(path -> optionalString(json, path) == null).toList();
-    if (missing.size() == required.size()) {
+    if (!allOrNone(json, List.of("oidc.issuer", "oidc.client_id", "oidc.public_url"), "OpenID Connect sign-in")) {
       return Optional.empty();
-    }
-    if (!missing.isEmpty()) {
-      throw new ConfigException(name(missing.get(0)) + " must be set for OpenID Connect sign-in, as "
-          + required.stream().filter(path -> !missing.contains(path)).map(ConfigLoader::name).collect(Collectors.joining(" and "))
-          + (required.size() - missing.size() == 1 ? " is" : " are"));
     }
     String secret = optionalString(json, "oidc.client_secret");
     String emails = optionalString(json, "oidc.admin_emails");
@@ -131,6 +203,20 @@ public final class ConfigLoader {
         secret == null ? "" : secret, url(json, "oidc.public_url"),
         emails == null ? List.of() : Arrays.stream(emails.split("[,\\s]+")).filter(e -> !e.isEmpty())
             .map(e -> e.toLowerCase(Locale.ROOT)).distinct().toList()));
+  }
+
+  /**
+   * Whether settings that only work together are set: all of them (true) or none (false). Some of them stop the
+   * start, naming the first one missing.
+   */
+  private static boolean allOrNone(JsonObject json, List<String> paths, String purpose) {
+    List<String> missing = paths.stream().filter(path -> optionalString(json, path) == null).toList();
+    if (missing.isEmpty() || missing.size() == paths.size()) {
+      return missing.isEmpty();
+    }
+    throw new ConfigException(name(missing.get(0)) + " must be set for " + purpose + ", as "
+        + paths.stream().filter(path -> !missing.contains(path)).map(ConfigLoader::name).collect(Collectors.joining(" and "))
+        + (paths.size() - missing.size() == 1 ? " is" : " are"));
   }
 
   /** An absolute http(s) URL, without the trailing {@code /} that would make the callback's or the issuer's path differ. */

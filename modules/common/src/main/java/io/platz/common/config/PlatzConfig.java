@@ -16,6 +16,9 @@ import java.util.Optional;
  * @param console the admin console's cookies and session limits
  * @param auditCheckpoint empty means: {@code dataDir/audit-checkpoint}
  * @param oidc empty means: no OpenID Connect sign-in, only tokens
+ * @param authCacheMaxAge how long a cached credential or grant is trusted before the database is asked again, should
+ *     an eviction never arrive (a partitioned instance)
+ * @param cluster empty means: one process, no cluster
  */
 public record PlatzConfig(
     String httpHost,
@@ -33,7 +36,9 @@ public record PlatzConfig(
     int maxConfigBytes,
     ConsoleConfig console,
     Optional<Path> auditCheckpoint,
-    Optional<OidcConfig> oidc) {
+    Optional<OidcConfig> oidc,
+    Duration authCacheMaxAge,
+    Optional<ClusterConfig> cluster) {
 
   public int effectiveHttpInstances() {
     return httpInstances > 0 ? httpInstances : Runtime.getRuntime().availableProcessors();
@@ -51,19 +56,25 @@ public record PlatzConfig(
   public PlatzConfig withHttpPort(int port) {
     return new PlatzConfig(httpHost, port, httpInstances, shutdownTimeout, dataDir, databaseUrl,
         databasePoolSize, adminEmail, authCacheSize, deploymentTokenTtl, serverKey, authFailuresPerMinute,
-        maxConfigBytes, console, auditCheckpoint, oidc);
+        maxConfigBytes, console, auditCheckpoint, oidc, authCacheMaxAge, cluster);
   }
 
   public PlatzConfig withDataDir(Path dir) {
     return new PlatzConfig(httpHost, httpPort, httpInstances, shutdownTimeout, dir, databaseUrl,
         databasePoolSize, adminEmail, authCacheSize, deploymentTokenTtl, serverKey, authFailuresPerMinute,
-        maxConfigBytes, console, auditCheckpoint, oidc);
+        maxConfigBytes, console, auditCheckpoint, oidc, authCacheMaxAge, cluster);
   }
 
   public PlatzConfig withDatabaseUrl(String url) {
     return new PlatzConfig(httpHost, httpPort, httpInstances, shutdownTimeout, dataDir, Optional.ofNullable(url),
         databasePoolSize, adminEmail, authCacheSize, deploymentTokenTtl, serverKey, authFailuresPerMinute,
-        maxConfigBytes, console, auditCheckpoint, oidc);
+        maxConfigBytes, console, auditCheckpoint, oidc, authCacheMaxAge, cluster);
+  }
+
+  public PlatzConfig withCluster(ClusterConfig clusterConfig) {
+    return new PlatzConfig(httpHost, httpPort, httpInstances, shutdownTimeout, dataDir, databaseUrl,
+        databasePoolSize, adminEmail, authCacheSize, deploymentTokenTtl, serverKey, authFailuresPerMinute,
+        maxConfigBytes, console, auditCheckpoint, oidc, authCacheMaxAge, Optional.of(clusterConfig));
   }
 
   /** Never shows the database password or the server key. */

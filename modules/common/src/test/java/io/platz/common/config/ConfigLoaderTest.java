@@ -102,4 +102,42 @@ class ConfigLoaderTest {
     assertThatThrownBy(() -> ConfigLoader.load(Map.of("PLATZ_CONSOLE_TOKEN_SIGN_IN", "no")))
         .isInstanceOf(ConfigException.class).hasMessage("PLATZ_CONSOLE_TOKEN_SIGN_IN must be true or false, not 'no'");
   }
+
+  @Test
+  void noClusterUnlessMembersOrAHazelcastFileAreNamed() {
+    PlatzConfig single = ConfigLoader.load(Map.of());
+    assertThat(single.cluster()).isEmpty();
+    assertThat(single.authCacheMaxAge()).isEqualTo(Duration.ofSeconds(30));
+
+    ClusterConfig cluster = ConfigLoader.load(Map.of("PLATZ_CLUSTER_MEMBERS", "10.0.0.1:5701, node-b.internal:5702",
+        "PLATZ_CLUSTER_HOST", "10.0.0.3")).cluster().orElseThrow();
+    assertThat(cluster.members()).containsExactly(new ClusterConfig.Member("10.0.0.1", 5701),
+        new ClusterConfig.Member("node-b.internal", 5702));
+    assertThat(cluster.host()).isEqualTo("10.0.0.3");
+    assertThat(cluster.port()).isEqualTo(5701);
+    assertThat(cluster.name()).isEqualTo("platz");
+    assertThat(cluster.tls()).isEmpty();
+  }
+
+  @Test
+  void aBadClusterValueNamesTheVariable() throws Exception {
+    assertThatThrownBy(() -> ConfigLoader.load(Map.of("PLATZ_CLUSTER_MEMBERS", "10.0.0.1")))
+        .isInstanceOf(ConfigException.class).hasMessageStartingWith("PLATZ_CLUSTER_MEMBERS must list host:port");
+    assertThatThrownBy(() -> ConfigLoader.load(Map.of("PLATZ_CLUSTER_MEMBERS", "10.0.0.1:5701-5703")))
+        .hasMessageStartingWith("PLATZ_CLUSTER_MEMBERS must list host:port");
+    assertThatThrownBy(() -> ConfigLoader.load(Map.of("PLATZ_CLUSTER_MEMBERS", "a:1", "PLATZ_CLUSTER_PORT", "70000")))
+        .hasMessageStartingWith("PLATZ_CLUSTER_PORT must be a port number");
+    assertThatThrownBy(() -> ConfigLoader.load(Map.of("PLATZ_CLUSTER_MEMBERS", "a:1", "PLATZ_CLUSTER_HOST", "http://x")))
+        .hasMessageStartingWith("PLATZ_CLUSTER_HOST must be a host name");
+    assertThatThrownBy(() -> ConfigLoader.load(Map.of("PLATZ_CLUSTER_CONFIG", dir.resolve("missing.xml").toString())))
+        .hasMessageStartingWith("PLATZ_CLUSTER_CONFIG: cannot read the file");
+    assertThatThrownBy(() -> ConfigLoader.load(Map.of("PLATZ_AUTH_CACHE_MAX_AGE_SECONDS", "0")))
+        .hasMessageStartingWith("PLATZ_AUTH_CACHE_MAX_AGE_SECONDS must be at least 1");
+    Path pem = Files.writeString(dir.resolve("member.pem"), "test");
+    assertThatThrownBy(() -> ConfigLoader.load(Map.of("PLATZ_CLUSTER_MEMBERS", "a:1", "PLATZ_CLUSTER_TLS_CERT", pem.toString())))
+        .hasMessage("PLATZ_CLUSTER_TLS_KEY must be set for the event bus's mutual TLS, as PLATZ_CLUSTER_TLS_CERT is");
+    assertThatThrownBy(() -> ConfigLoader.load(Map.of("PLATZ_CLUSTER_TLS_CERT", pem.toString(), "PLATZ_CLUSTER_TLS_KEY",
+        pem.toString(), "PLATZ_CLUSTER_TLS_CA", pem.toString())))
+        .hasMessageStartingWith("PLATZ_CLUSTER_TLS_CERT needs a cluster");
+  }
 }

@@ -3,6 +3,7 @@ package io.platz.console.session;
 import io.platz.api.TokenAuthentication;
 import io.platz.common.auth.Identity;
 import io.platz.common.bus.Addresses;
+import io.platz.common.bus.SameLoop;
 import io.platz.common.error.ApiError;
 import io.platz.common.token.ParsedToken;
 import io.platz.common.token.TokenFormat;
@@ -44,7 +45,7 @@ public final class Sessions {
   public static final String COOKIE = "platz.session";
   /** What the auth module makes a session's secret: 32 random bytes, base64url. */
   private static final Pattern SECRET = Pattern.compile("[A-Za-z0-9_-]{43}");
-  private static final DeliveryOptions LOOKUP = new DeliveryOptions().setSendTimeout(5_000);
+  private static final DeliveryOptions LOOKUP = SameLoop.local(5_000);
 
   private final TokenAuthentication auth;
   private final EventBus bus;

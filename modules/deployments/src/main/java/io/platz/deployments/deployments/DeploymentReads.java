@@ -1,6 +1,7 @@
 package io.platz.deployments.deployments;
 
 import io.platz.common.bus.Command;
+import io.platz.persistence.Listener;
 import io.platz.persistence.Notifications;
 import io.platz.persistence.Tx;
 import io.platz.persistence.cache.RevocableCache;
@@ -8,8 +9,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
-import io.vertx.pgclient.PgConnectOptions;
-import io.vertx.pgclient.pubsub.PgSubscriber;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -24,7 +23,8 @@ import java.util.function.Supplier;
  * <p>A change made through this process drops everything before its answer is sent, so its caller reads its own
  * write. A change made anywhere else (another process on the same database, SQL by hand) arrives through the
  * {@code platz_deployments} NOTIFY that the table's trigger sends on commit, milliseconds later. Notifications
- * sent while the listener is disconnected are lost, so every (re)connection drops everything.
+ * sent while the listener is disconnected are lost, so losing it drops everything and keeps nothing until it listens
+ * again.
  */
 public final class DeploymentReads {
 
@@ -59,7 +59,13 @@ public final class DeploymentReads {
     locations.evictAllAfterCommit(tx);
   }
 
-  public PgSubscriber listen(Vertx vertx, PgConnectOptions database) {
-    return Notifications.listener(vertx, database, CHANNEL, payload -> changed(), this::changed);
+  public Listener listen(Vertx vertx, Notifications notifications) {
+    return notifications.listener(vertx, CHANNEL, payload -> changed(), () -> {
+      pages.listening();
+      locations.listening();
+    }, () -> {
+      pages.deaf();
+      locations.deaf();
+    });
   }
 }

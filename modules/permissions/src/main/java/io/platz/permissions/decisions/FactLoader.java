@@ -107,7 +107,7 @@ public final class FactLoader {
       return Future.succeededFuture(Optional.empty());
     }
     UUID token = Fields.parseUuid("id", question.params().getString("id"));
-    return bus.<JsonObject>request(SameLoop.address(Addresses.Auth.USER_TOKENS_OWNER), new JsonObject().put("id", token.toString()))
+    return bus.<JsonObject>request(SameLoop.address(Addresses.Auth.USER_TOKENS_OWNER), new JsonObject().put("id", token.toString()), SameLoop.LOCAL)
         .map(owner -> Optional.of(UUID.fromString(owner.body().getString("user_id"))));
   }
 
@@ -132,6 +132,6 @@ public final class FactLoader {
   }
 
   private Future<JsonObject> locate(String address, UUID id) {
-    return bus.<JsonObject>request(SameLoop.address(address), new JsonObject().put("id", id.toString())).map(reply -> reply.body());
+    return bus.<JsonObject>request(SameLoop.address(address), new JsonObject().put("id", id.toString()), SameLoop.LOCAL).map(reply -> reply.body());
   }
 }

@@ -1,6 +1,7 @@
 package io.platz.permissions.envs;
 
 import io.platz.common.permissions.DeploymentRole;
+import io.platz.persistence.Listener;
 import io.platz.persistence.Notifications;
 import io.platz.persistence.Tx;
 import io.platz.persistence.cache.RevocableCache;
@@ -9,10 +10,9 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.pgclient.PgConnectOptions;
-import io.vertx.pgclient.pubsub.PgSubscriber;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,8 +31,9 @@ public final class KindCache {
 
   private final RevocableCache<UUID, Map<String, DeploymentRole>> cache;
 
-  public KindCache(int maximumSize) {
-    this.cache = new RevocableCache<>(maximumSize);
+  /** Each kind's roles are read from the database again at least every {@code maximumAge}. */
+  public KindCache(int maximumSize, Duration maximumAge) {
+    this.cache = new RevocableCache<>(maximumSize, maximumAge);
   }
 
   /** The role an action of a kind needs; empty if the kind has no such action. */
@@ -48,9 +49,9 @@ public final class KindCache {
     cache.evictAfterCommit(tx, List.of(kind));
   }
 
-  public PgSubscriber listen(Vertx vertx, PgConnectOptions database) {
-    return Notifications.listener(vertx, database, CHANNEL, kind -> cache.evict(List.of(UUID.fromString(kind))),
-        cache::evictAll);
+  public Listener listen(Vertx vertx, Notifications notifications) {
+    return notifications.listener(vertx, CHANNEL, kind -> cache.evict(List.of(UUID.fromString(kind))),
+        cache::listening, cache::deaf);
   }
 
   private Future<Map<String, DeploymentRole>> rolesOf(Pool pool, UUID kind) {

@@ -3,17 +3,17 @@ package io.platz.permissions.grants;
 import io.platz.common.permissions.DeploymentRole;
 import io.platz.common.permissions.EnvRole;
 import io.platz.common.permissions.Scope.EnvKind;
+import io.platz.persistence.Listener;
 import io.platz.persistence.Notifications;
 import io.platz.persistence.Tx;
 import io.platz.persistence.cache.RevocableCache;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.pgclient.PgConnectOptions;
-import io.vertx.pgclient.pubsub.PgSubscriber;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +35,9 @@ public final class GrantCache {
 
   private final RevocableCache<UUID, GrantSet> cache;
 
-  public GrantCache(int maximumSize) {
-    this.cache = new RevocableCache<>(maximumSize);
+  /** Each subject's grants are read from the database again at least every {@code maximumAge}. */
+  public GrantCache(int maximumSize, Duration maximumAge) {
+    this.cache = new RevocableCache<>(maximumSize, maximumAge);
   }
 
   public Future<GrantSet> grantsOf(Pool pool, UUID subject) {
@@ -68,8 +69,8 @@ public final class GrantCache {
     return Notifications.send(tx.sql(), CHANNEL, List.of(EVERYONE));
   }
 
-  public PgSubscriber listen(Vertx vertx, PgConnectOptions database) {
-    return Notifications.listener(vertx, database, CHANNEL, this::apply, cache::evictAll);
+  public Listener listen(Vertx vertx, Notifications notifications) {
+    return notifications.listener(vertx, CHANNEL, this::apply, cache::listening, cache::deaf);
   }
 
   private void apply(String payload) {

@@ -1,8 +1,8 @@
 package io.platz.persistence.bus;
 
 import io.platz.common.bus.Addresses;
+import io.platz.common.bus.SameLoop;
 import io.platz.persistence.Tx;
-import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonObject;
 import java.util.UUID;
@@ -13,15 +13,13 @@ import java.util.UUID;
  */
 public final class LocalCredentialEvictions {
 
-  private static final DeliveryOptions LOCAL = new DeliveryOptions().setLocalOnly(true);
-
   private LocalCredentialEvictions() {
   }
 
   /** Once {@code tx} commits, every cached credential of {@code subject} and those it minted. */
   public static void afterCommit(Tx tx, EventBus bus, UUID subject) {
     // should no auth verticle run in this process, the trigger's NOTIFY still reaches the caches wherever they are
-    tx.afterCommit(() -> bus.request(Addresses.Auth.EVICT_SUBJECT, new JsonObject().put("subject_id", subject.toString()), LOCAL)
+    tx.afterCommit(() -> bus.request(Addresses.Auth.EVICT_SUBJECT, new JsonObject().put("subject_id", subject.toString()), SameLoop.LOCAL)
         .otherwiseEmpty());
   }
 }

@@ -22,20 +22,32 @@ import java.util.function.Supplier;
  * an eviction and comes to store its result after it sees the generation moved and stores nothing. The check and
  * the store happen under a shared lock that an eviction takes exclusively, so a store either lands before the
  * eviction (which then drops it) or sees its generation: once an eviction has returned, no request is answered
- * from a stale entry, not even for a moment. The time-to-live is a safety net only, for evictions from other
- * processes that arrive through the database.
+ * from a stale entry, not even for a moment.
+ *
+ * <p>Evictions from other processes arrive through the database ({@code LISTEN}). Two bounds hold should they not:
+ * an entry is kept at most its maximum age, after which the database is asked again; and while the listener that
+ * feeds the cache has lost its connection, the cache is {@link #deaf() deaf}: it forgets everything and keeps nothing
+ * until it {@link #listening() listens} again.
  */
 public final class RevocableCache<K, V> {
 
-  private static final Duration SAFETY_TTL = Duration.ofMinutes(10);
+  /** For caches whose every change is also evicted locally and that no partition bound applies to. */
+  public static final Duration SAFETY_TTL = Duration.ofMinutes(10);
 
   private final Cache<K, V> cache;
   private final AtomicLong generation = new AtomicLong();
   /** Shared by stores, exclusive to evictions; lookups never take it. */
   private final ReadWriteLock storing = new ReentrantReadWriteLock();
+  /** Written under the exclusive lock, read under the shared one. */
+  private boolean deaf;
 
   public RevocableCache(int maximumSize) {
-    this.cache = builder().maximumSize(maximumSize).build();
+    this(maximumSize, SAFETY_TTL);
+  }
+
+  /** Each entry is read from the database again at least every {@code maximumAge}. */
+  public RevocableCache(int maximumSize, Duration maximumAge) {
+    this.cache = builder(maximumAge).maximumSize(maximumSize).build();
   }
 
   private RevocableCache(Cache<K, V> cache) {
@@ -44,7 +56,7 @@ public final class RevocableCache<K, V> {
 
   /** Bounded by the sum of its entries' weights (their sizes in bytes, say) rather than by their number. */
   public static <K, V> RevocableCache<K, V> weighed(long maximumWeight, Weigher<? super K, ? super V> weigher) {
-    return new RevocableCache<>(builder().maximumWeight(maximumWeight).weigher(weigher).build());
+    return new RevocableCache<>(builder(SAFETY_TTL).maximumWeight(maximumWeight).weigher(weigher).build());
   }
 
   /**
@@ -52,8 +64,8 @@ public final class RevocableCache<K, V> {
    * more than the upkeep itself, which the calling event loop now does in passing (measured side by side: the
    * deployments list went from 11–15k to 17k requests/s).
    */
-  private static Caffeine<Object, Object> builder() {
-    return Caffeine.newBuilder().expireAfterWrite(SAFETY_TTL).executor(Runnable::run);
+  private static Caffeine<Object, Object> builder(Duration maximumAge) {
+    return Caffeine.newBuilder().expireAfterWrite(maximumAge).executor(Runnable::run);
   }
 
   public V get(K key) {
@@ -65,12 +77,12 @@ public final class RevocableCache<K, V> {
     return generation.get();
   }
 
-  /** Keeps {@code value} unless an eviction happened since {@code generationBeforeLoad}. */
+  /** Keeps {@code value} unless an eviction happened since {@code generationBeforeLoad}, or the cache is deaf. */
   public void put(K key, V value, long generationBeforeLoad) {
     Lock lock = storing.readLock();
     lock.lock();
     try {
-      if (generation.get() == generationBeforeLoad) {
+      if (generation.get() == generationBeforeLoad && !deaf) {
         cache.put(key, value);
       }
     } finally {
@@ -115,6 +127,22 @@ public final class RevocableCache<K, V> {
 
   public void evictAll() {
     evicting(cache::invalidateAll);
+  }
+
+  /** The listener that feeds this cache lost its connection: forget everything, keep nothing from now on. */
+  public void deaf() {
+    evicting(() -> {
+      deaf = true;
+      cache.invalidateAll();
+    });
+  }
+
+  /** The listener listens (again): whatever it missed meanwhile is forgotten, and the cache keeps again. */
+  public void listening() {
+    evicting(() -> {
+      deaf = false;
+      cache.invalidateAll();
+    });
   }
 
   private void evicting(Runnable eviction) {
