@@ -7,7 +7,10 @@ import io.vertx.core.VertxOptions;
 import io.vertx.core.eventbus.EventBusOptions;
 import io.vertx.spi.cluster.hazelcast.ConfigUtil;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+import io.platz.persistence.DatabaseSettings;
+import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -39,14 +42,22 @@ import java.util.function.Consumer;
  */
 public final class TestCluster implements AutoCloseable {
 
+  private static final Duration PROCESS_START = Duration.ofSeconds(90);
+
   private final String name;
   private final List<String> members;
+  private final List<Integer> httpPorts;
+  private final String databaseUrl = TestDatabases.freshDatabaseUrl();
+  private final String serverKey = randomServerKey();
+  private final List<Path> dataDirs = new ArrayList<>();
   private final List<TestPlatform> instances = new ArrayList<>();
+  private final List<PlatzProcess> processes = new ArrayList<>();
   private final List<Vertx> plainMembers = new ArrayList<>();
 
-  private TestCluster(String name, List<String> members) {
+  private TestCluster(String name, List<String> members, List<Integer> httpPorts) {
     this.name = name;
     this.members = members;
+    this.httpPorts = httpPorts;
   }
 
   public static TestCluster start(int size) {
@@ -60,22 +71,12 @@ public final class TestCluster implements AutoCloseable {
 
   /** With {@code beforeDeploy} run on each instance's Vert.x before its verticles start, as in {@link TestPlatform}. */
   public static TestCluster start(int size, Map<String, String> env, Consumer<Vertx> beforeDeploy) {
-    // chosen together: a port picked free for one instance's Hazelcast could otherwise be picked again for another's HTTP
-    List<Integer> free = distinctFreePorts(2 * size);
-    List<Integer> ports = free.subList(0, size);
-    TestCluster cluster = new TestCluster("platz-test-" + UUID.randomUUID(),
-        ports.stream().map(port -> "127.0.0.1:" + port).toList());
-    Map<String, String> shared = new HashMap<>(env);
-    shared.put("PLATZ_DATABASE_URL", TestDatabases.freshDatabaseUrl());
-    shared.put("PLATZ_SERVER_KEY", randomServerKey());
-    shared.put("PLATZ_CLUSTER_NAME", cluster.name);
-    shared.put("PLATZ_CLUSTER_HOST", "127.0.0.1");
-    shared.put("PLATZ_CLUSTER_MEMBERS", String.join(",", cluster.members));
+    TestCluster cluster = plan(size);
     try {
       for (int i = 0; i < size; i++) {
-        Map<String, String> settings = new HashMap<>(shared);
-        settings.put("PLATZ_CLUSTER_PORT", Integer.toString(ports.get(i)));
-        cluster.instances.add(TestPlatform.start(TestPlatform.config(settings).withHttpPort(free.get(size + i)), beforeDeploy));
+        Map<String, String> settings = new HashMap<>(env);
+        settings.putAll(cluster.settings(i));
+        cluster.instances.add(TestPlatform.start(TestPlatform.config(settings).withHttpPort(cluster.httpPorts.get(i)), beforeDeploy));
       }
       return cluster;
     } catch (RuntimeException e) {
@@ -84,12 +85,74 @@ public final class TestCluster implements AutoCloseable {
     }
   }
 
+  /**
+   * The instances as separate operating-system processes ({@link PlatzProcess}), for what only a real process shows:
+   * {@code kill -9}. Each has its own data directory; the first one's holds the first site admin's token.
+   */
+  public static TestCluster startProcesses(int size) {
+    TestCluster cluster = plan(size);
+    try {
+      for (int i = 0; i < size; i++) {
+        cluster.dataDirs.add(TestPlatform.tempDir());
+        cluster.processes.add(cluster.startProcess(i));
+      }
+      return cluster;
+    } catch (RuntimeException e) {
+      cluster.close();
+      throw e;
+    }
+  }
+
+  /** Starts instance {@code index} of a cluster of processes again (it was killed), with the settings it had. */
+  public PlatzProcess restartProcess(int index) {
+    PlatzProcess started = startProcess(index);
+    processes.set(index, started);
+    return started;
+  }
+
+  private PlatzProcess startProcess(int index) {
+    Map<String, String> settings = new HashMap<>(settings(index));
+    settings.put("PLATZ_HTTP_PORT", Integer.toString(httpPorts.get(index)));
+    settings.put("PLATZ_DATA_DIR", dataDirs.get(index).toString());
+    return PlatzProcess.start(settings).awaitReady(PROCESS_START);
+  }
+
+  /** A name, a database, a server key, and the ports and data directories of {@code size} instances. */
+  private static TestCluster plan(int size) {
+    // chosen together: a port picked free for one instance's Hazelcast could otherwise be picked again for another's HTTP
+    List<Integer> free = distinctFreePorts(2 * size);
+    TestCluster cluster = new TestCluster("platz-test-" + UUID.randomUUID(),
+        free.subList(0, size).stream().map(port -> "127.0.0.1:" + port).toList(), free.subList(size, 2 * size));
+    return cluster;
+  }
+
+  private Map<String, String> settings(int index) {
+    return Map.of("PLATZ_DATABASE_URL", databaseUrl, "PLATZ_SERVER_KEY", serverKey, "PLATZ_CLUSTER_NAME", name,
+        "PLATZ_CLUSTER_HOST", "127.0.0.1", "PLATZ_CLUSTER_MEMBERS", String.join(",", members),
+        "PLATZ_CLUSTER_PORT", members.get(index).substring(members.get(index).indexOf(':') + 1));
+  }
+
   public TestPlatform instance(int index) {
     return instances.get(index);
   }
 
   public List<TestPlatform> instances() {
     return List.copyOf(instances);
+  }
+
+  /** Instance {@code index} of a cluster started with {@link #startProcesses(int)}. */
+  public PlatzProcess process(int index) {
+    return processes.get(index);
+  }
+
+  /** The database every instance uses. */
+  public DatabaseSettings database() {
+    return DatabaseSettings.fromUrl(databaseUrl);
+  }
+
+  /** The token the first start wrote for the first site admin, in the first instance's data directory. */
+  public String adminToken() {
+    return TestPlatform.adminToken(dataDirs.get(0));
   }
 
   public String name() {
@@ -137,6 +200,7 @@ public final class TestCluster implements AutoCloseable {
     for (int i = instances.size() - 1; i >= 0; i--) {
       instances.get(i).close();
     }
+    processes.forEach(PlatzProcess::close);
   }
 
   private static List<Integer> distinctFreePorts(int count) {
