@@ -46,7 +46,6 @@ public final class TestCluster implements AutoCloseable {
 
   private final String name;
   private final List<String> members;
-  private final List<Integer> httpPorts;
   private final String databaseUrl = TestDatabases.freshDatabaseUrl();
   private final String serverKey = randomServerKey();
   private final List<Path> dataDirs = new ArrayList<>();
@@ -54,10 +53,9 @@ public final class TestCluster implements AutoCloseable {
   private final List<PlatzProcess> processes = new ArrayList<>();
   private final List<Vertx> plainMembers = new ArrayList<>();
 
-  private TestCluster(String name, List<String> members, List<Integer> httpPorts) {
+  private TestCluster(String name, List<String> members) {
     this.name = name;
     this.members = members;
-    this.httpPorts = httpPorts;
   }
 
   public static TestCluster start(int size) {
@@ -76,7 +74,7 @@ public final class TestCluster implements AutoCloseable {
       for (int i = 0; i < size; i++) {
         Map<String, String> settings = new HashMap<>(env);
         settings.putAll(cluster.settings(i));
-        cluster.instances.add(TestPlatform.start(TestPlatform.config(settings).withHttpPort(cluster.httpPorts.get(i)), beforeDeploy));
+        cluster.instances.add(TestPlatform.start(TestPlatform.config(settings).withHttpPort(cluster.freeHttpPort()), beforeDeploy));
       }
       return cluster;
     } catch (RuntimeException e) {
@@ -103,27 +101,29 @@ public final class TestCluster implements AutoCloseable {
     }
   }
 
-  /** Starts instance {@code index} of a cluster of processes again (it was killed), with the settings it had. */
-  public PlatzProcess restartProcess(int index) {
-    PlatzProcess started = startProcess(index);
-    processes.set(index, started);
-    return started;
-  }
-
   private PlatzProcess startProcess(int index) {
     Map<String, String> settings = new HashMap<>(settings(index));
-    settings.put("PLATZ_HTTP_PORT", Integer.toString(httpPorts.get(index)));
+    settings.put("PLATZ_HTTP_PORT", Integer.toString(freeHttpPort()));
     settings.put("PLATZ_DATA_DIR", dataDirs.get(index).toString());
     return PlatzProcess.start(settings).awaitReady(PROCESS_START);
   }
 
-  /** A name, a database, a server key, and the ports and data directories of {@code size} instances. */
+  /** A name, a database, a server key, and the Hazelcast ports of {@code size} instances. */
   private static TestCluster plan(int size) {
-    // chosen together: a port picked free for one instance's Hazelcast could otherwise be picked again for another's HTTP
-    List<Integer> free = distinctFreePorts(2 * size);
-    TestCluster cluster = new TestCluster("platz-test-" + UUID.randomUUID(),
-        free.subList(0, size).stream().map(port -> "127.0.0.1:" + port).toList(), free.subList(size, 2 * size));
-    return cluster;
+    List<Integer> hazelcast = distinctFreePorts(size);
+    return new TestCluster("platz-test-" + UUID.randomUUID(), hazelcast.stream().map(port -> "127.0.0.1:" + port).toList());
+  }
+
+  /**
+   * Picked when an instance starts, not before: a port found free long before it is bound may meanwhile be taken as
+   * the local end of some connection. Never one of the cluster's Hazelcast ports, which are named before they bind.
+   */
+  private int freeHttpPort() {
+    int port = Ports.free();
+    while (members.contains("127.0.0.1:" + port)) {
+      port = Ports.free();
+    }
+    return port;
   }
 
   private Map<String, String> settings(int index) {
