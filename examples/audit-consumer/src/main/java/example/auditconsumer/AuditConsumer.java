@@ -32,12 +32,15 @@ public final class AuditConsumer extends VerticleBase {
 
   public static final String ADDRESS = "platz.audit.events";
   private static final int PER_PAGE = 500;
+  /** A crash prints again at most the events of this long before it, which consumers of the lines drop by seq. */
+  private static final long SAVE_EVERY_MS = 200;
 
   private final Settings settings;
   private final Consumer<String> out;
   private HttpClient http;
   private LastSeq last;
   private Future<Void> queue;
+  private long saves;
 
   private AuditConsumer(Settings settings, Consumer<String> out) {
     this.settings = settings;
@@ -76,6 +79,7 @@ public final class AuditConsumer extends VerticleBase {
     http = vertx.createHttpClient();
     return LastSeq.load(vertx, settings.stateFile()).compose(loaded -> {
       last = loaded;
+      saves = vertx.setPeriodic(SAVE_EVERY_MS, tick -> last.save());
       MessageConsumer<JsonObject> events = vertx.eventBus().consumer(ADDRESS);
       Promise<Void> subscribed = Promise.promise();
       queue = subscribed.future().compose(ready -> catchUp());
@@ -88,6 +92,13 @@ public final class AuditConsumer extends VerticleBase {
       events.completion().onComplete(subscribed);
       return queue;
     });
+  }
+
+  /** Undeployed when its Vert.x closes: the last seq printed goes to the file before. */
+  @Override
+  public Future<?> stop() {
+    vertx.cancelTimer(saves);
+    return last.save();
   }
 
   private Future<Void> take(JsonObject event) {
@@ -125,9 +136,10 @@ public final class AuditConsumer extends VerticleBase {
             : Future.failedFuture("GET /api/v2/audit-events answered " + response.statusCode() + ": " + body)));
   }
 
-  /** The line goes out before the seq is saved: a crash between the two prints that event again, never skips it. */
+  /** The line goes out before the seq is saved: a crash in between prints that event again, never skips it. */
   private Future<Void> print(JsonObject event) {
     out.accept(event.encode());
-    return last.save(event.getLong("seq"));
+    last.advance(event.getLong("seq"));
+    return Future.succeededFuture();
   }
 }
