@@ -13,6 +13,7 @@ import io.platz.persistence.ModuleVerticle;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.sqlclient.Pool;
+import java.time.Duration;
 
 /**
  * The audit trail's verticle: it pumps committed events into the chain and onto the event bus (woken by each
@@ -22,6 +23,13 @@ import io.vertx.sqlclient.Pool;
 public final class AuditVerticle extends ModuleVerticle {
 
   private static final long SWEEP_MS = 500;
+  /**
+   * How long the database waits for a silent pump before it ends the pump's session, and so frees the pump's lock
+   * for another instance: a few sweeps, so that a live pump (which uses its connection at every sweep) never meets
+   * it, and short enough that events still reach consumers within 5 s when the publishing instance hangs or
+   * its host dies.
+   */
+  private static final Duration PUMP_SILENCE_LIMIT = Duration.ofSeconds(3);
 
   private Pool pumpConnection;
   private AuditPump pump;
@@ -41,7 +49,7 @@ public final class AuditVerticle extends ModuleVerticle {
   protected Future<?> register() {
     Checkpoints checkpoints = new Checkpoints(context.config().auditCheckpointFile(), context.keys().auditCheckpointKey());
     return CheckpointKeeper.load(vertx, checkpoints).onSuccess(keeper -> {
-      pumpConnection = Database.dedicated(vertx, context.database());
+      pumpConnection = Database.dedicated(vertx, context.database(), "platz audit pump", PUMP_SILENCE_LIMIT);
       pump = new AuditPump(vertx, pumpConnection, new AuditChain(context.keys().auditKey()),
           new EventMac(context.keys().auditEventKey()), keeper, context.metrics());
       serveCommand(Addresses.Audit.LIST, new AuditEvents(pool)::list);

@@ -3,8 +3,10 @@ package io.platz.persistence;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.NetClientOptions;
 import io.vertx.pgclient.PgBuilder;
+import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -23,7 +25,7 @@ public final class Database {
    * close with the last handle.
    */
   public static Pool pool(Vertx vertx, DatabaseSettings settings, int maxSize) {
-    return build(vertx, settings, options(maxSize)
+    return build(vertx, settings.connectOptions(), options(maxSize)
         .setShared(true)
         .setName(POOL_NAME)
         // a shared pool otherwise puts every connection on the event loop of whichever verticle created it first
@@ -33,9 +35,18 @@ public final class Database {
   /**
    * One connection of its own, outside the shared pool, for background work that must not wait behind requests
    * for a connection (the audit pump, whose delay is every consumer's delay). It reconnects like the pool does.
+   *
+   * <p>Its session is named after {@code purpose} and this process ({@code application_name}, as
+   * {@code pg_stat_activity} shows it), and the server ends it once it has waited {@code idleLimit} for this process
+   * to send anything (PostgreSQL 14's {@code idle_session_timeout}): the user must use it more often than that. A
+   * session whose process died with its host, or hangs, would otherwise keep what it holds (an advisory lock) until
+   * TCP keepalive notices, two hours by default, or in a hang never.
    */
-  public static Pool dedicated(Vertx vertx, DatabaseSettings settings) {
-    return build(vertx, settings, options(1));
+  public static Pool dedicated(Vertx vertx, DatabaseSettings settings, String purpose, Duration idleLimit) {
+    PgConnectOptions connect = settings.connectOptions()
+        .addProperty("application_name", purpose + ", pid " + ProcessHandle.current().pid())
+        .addProperty("idle_session_timeout", Long.toString(idleLimit.toMillis()));
+    return build(vertx, connect, options(1));
   }
 
   private static PoolOptions options(int maxSize) {
@@ -47,11 +58,11 @@ public final class Database {
         .setConnectionTimeoutUnit(TimeUnit.SECONDS);
   }
 
-  private static Pool build(Vertx vertx, DatabaseSettings settings, PoolOptions options) {
+  private static Pool build(Vertx vertx, PgConnectOptions connect, PoolOptions options) {
     NetClientOptions network = new NetClientOptions()
         // fail fast when the server is down: requests get a prompt 503 instead of hanging
         .setConnectTimeout(5_000)
         .setTcpKeepAlive(true);
-    return PgBuilder.pool().with(options).with(network).connectingTo(settings.connectOptions()).using(vertx).build();
+    return PgBuilder.pool().with(options).with(network).connectingTo(connect).using(vertx).build();
   }
 }

@@ -96,6 +96,11 @@ final class ConsoleWorld {
 
   /** A task invoking {@code restart} on a deployment, with {@code token}'s identity. */
   Response restart(String token, String deployment) {
+    return restart(api, token, deployment);
+  }
+
+  /** The same, through another instance's API. */
+  static Response restart(Api api, String token, String deployment) {
     return api.post("/api/v2/deployment-tasks", token, new JsonObject().put("deployment_id", deployment)
         .put("operation", new JsonObject().put("InvokeAction", new JsonObject().put("action_id", "restart").put("body", new JsonObject()))));
   }

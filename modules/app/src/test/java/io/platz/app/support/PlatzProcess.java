@@ -103,6 +103,30 @@ public final class PlatzProcess implements AutoCloseable {
     awaitExit(Duration.ofSeconds(10));
   }
 
+  /** SIGSTOP: the process hangs with its sockets open, as a frozen JVM or a host gone without a word looks to others. */
+  public void pause() {
+    signal("STOP");
+  }
+
+  /** SIGCONT, after {@link #pause()}. */
+  public void resume() {
+    signal("CONT");
+  }
+
+  private void signal(String name) {
+    try {
+      int exit = new ProcessBuilder("kill", "-" + name, Long.toString(pid())).inheritIO().start().waitFor();
+      if (exit != 0) {
+        throw new IllegalStateException("kill -" + name + " " + pid() + " exited with " + exit);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   public long pid() {
     return process.pid();
   }

@@ -2,13 +2,15 @@ package io.platz.app.support;
 
 import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;
-import io.platz.common.StartupException;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.eventbus.EventBusOptions;
 import io.vertx.spi.cluster.hazelcast.ConfigUtil;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+import io.platz.persistence.DatabaseSettings;
+import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -40,9 +42,15 @@ import java.util.function.Consumer;
  */
 public final class TestCluster implements AutoCloseable {
 
+  private static final Duration PROCESS_START = Duration.ofSeconds(90);
+
   private final String name;
   private final List<String> members;
+  private final String databaseUrl = TestDatabases.freshDatabaseUrl();
+  private final String serverKey = randomServerKey();
+  private final List<Path> dataDirs = new ArrayList<>();
   private final List<TestPlatform> instances = new ArrayList<>();
+  private final List<PlatzProcess> processes = new ArrayList<>();
   private final List<Vertx> plainMembers = new ArrayList<>();
 
   private TestCluster(String name, List<String> members) {
@@ -61,20 +69,12 @@ public final class TestCluster implements AutoCloseable {
 
   /** With {@code beforeDeploy} run on each instance's Vert.x before its verticles start, as in {@link TestPlatform}. */
   public static TestCluster start(int size, Map<String, String> env, Consumer<Vertx> beforeDeploy) {
-    List<Integer> ports = distinctFreePorts(size);
-    TestCluster cluster = new TestCluster("platz-test-" + UUID.randomUUID(),
-        ports.stream().map(port -> "127.0.0.1:" + port).toList());
-    Map<String, String> shared = new HashMap<>(env);
-    shared.put("PLATZ_DATABASE_URL", TestDatabases.freshDatabaseUrl());
-    shared.put("PLATZ_SERVER_KEY", randomServerKey());
-    shared.put("PLATZ_CLUSTER_NAME", cluster.name);
-    shared.put("PLATZ_CLUSTER_HOST", "127.0.0.1");
-    shared.put("PLATZ_CLUSTER_MEMBERS", String.join(",", cluster.members));
+    TestCluster cluster = plan(size);
     try {
-      for (int port : ports) {
-        Map<String, String> settings = new HashMap<>(shared);
-        settings.put("PLATZ_CLUSTER_PORT", Integer.toString(port));
-        cluster.instances.add(startOnFreeHttpPort(settings, beforeDeploy));
+      for (int i = 0; i < size; i++) {
+        Map<String, String> settings = new HashMap<>(env);
+        settings.putAll(cluster.settings(i));
+        cluster.instances.add(TestPlatform.start(TestPlatform.config(settings).withHttpPort(cluster.freeHttpPort()), beforeDeploy));
       }
       return cluster;
     } catch (RuntimeException e) {
@@ -83,12 +83,76 @@ public final class TestCluster implements AutoCloseable {
     }
   }
 
+  /**
+   * The instances as separate operating-system processes ({@link PlatzProcess}), for what only a real process shows:
+   * {@code kill -9}. Each has its own data directory; the first one's holds the first site admin's token.
+   */
+  public static TestCluster startProcesses(int size) {
+    TestCluster cluster = plan(size);
+    try {
+      for (int i = 0; i < size; i++) {
+        cluster.dataDirs.add(TestPlatform.tempDir());
+        cluster.processes.add(cluster.startProcess(i));
+      }
+      return cluster;
+    } catch (RuntimeException e) {
+      cluster.close();
+      throw e;
+    }
+  }
+
+  private PlatzProcess startProcess(int index) {
+    Map<String, String> settings = new HashMap<>(settings(index));
+    settings.put("PLATZ_HTTP_PORT", Integer.toString(freeHttpPort()));
+    settings.put("PLATZ_DATA_DIR", dataDirs.get(index).toString());
+    return PlatzProcess.start(settings).awaitReady(PROCESS_START);
+  }
+
+  /** A name, a database, a server key, and the Hazelcast ports of {@code size} instances. */
+  private static TestCluster plan(int size) {
+    List<Integer> hazelcast = distinctFreePorts(size);
+    return new TestCluster("platz-test-" + UUID.randomUUID(), hazelcast.stream().map(port -> "127.0.0.1:" + port).toList());
+  }
+
+  /**
+   * Picked when an instance starts, not before: a port found free long before it is bound may meanwhile be taken as
+   * the local end of some connection. Never one of the cluster's Hazelcast ports, which are named before they bind.
+   */
+  private int freeHttpPort() {
+    int port = Ports.free();
+    while (members.contains("127.0.0.1:" + port)) {
+      port = Ports.free();
+    }
+    return port;
+  }
+
+  private Map<String, String> settings(int index) {
+    return Map.of("PLATZ_DATABASE_URL", databaseUrl, "PLATZ_SERVER_KEY", serverKey, "PLATZ_CLUSTER_NAME", name,
+        "PLATZ_CLUSTER_HOST", "127.0.0.1", "PLATZ_CLUSTER_MEMBERS", String.join(",", members),
+        "PLATZ_CLUSTER_PORT", members.get(index).substring(members.get(index).indexOf(':') + 1));
+  }
+
   public TestPlatform instance(int index) {
     return instances.get(index);
   }
 
   public List<TestPlatform> instances() {
     return List.copyOf(instances);
+  }
+
+  /** Instance {@code index} of a cluster started with {@link #startProcesses(int)}. */
+  public PlatzProcess process(int index) {
+    return processes.get(index);
+  }
+
+  /** The database every instance uses. */
+  public DatabaseSettings database() {
+    return DatabaseSettings.fromUrl(databaseUrl);
+  }
+
+  /** The token the first start wrote for the first site admin, in the first instance's data directory. */
+  public String adminToken() {
+    return TestPlatform.adminToken(dataDirs.get(0));
   }
 
   public String name() {
@@ -136,22 +200,7 @@ public final class TestCluster implements AutoCloseable {
     for (int i = instances.size() - 1; i >= 0; i--) {
       instances.get(i).close();
     }
-  }
-
-  /**
-   * An HTTP port found free can be taken before the instance binds it, by the event bus of an instance started
-   * just before (it binds a port of the system's choosing) or by another test JVM: then once more on another.
-   */
-  private static TestPlatform startOnFreeHttpPort(Map<String, String> settings, Consumer<Vertx> beforeDeploy) {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return TestPlatform.start(TestPlatform.config(settings), beforeDeploy);
-      } catch (StartupException e) {
-        if (attempt == 3 || !e.getMessage().startsWith("cannot listen on")) {
-          throw e;
-        }
-      }
-    }
+    processes.forEach(PlatzProcess::close);
   }
 
   private static List<Integer> distinctFreePorts(int count) {

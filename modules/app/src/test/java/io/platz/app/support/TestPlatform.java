@@ -71,8 +71,13 @@ public final class TestPlatform implements AutoCloseable {
 
   /** The token the first start wrote for the first site admin. */
   public String adminToken() {
+    return adminToken(platform.config().dataDir());
+  }
+
+  /** The token the first start wrote into {@code dataDir} for the first site admin. */
+  static String adminToken(Path dataDir) {
     try {
-      String token = Files.readString(platform.config().dataDir().resolve("initial-admin-token")).trim();
+      String token = Files.readString(dataDir.resolve("initial-admin-token")).trim();
       Evidence.token(token);
       return token;
     } catch (IOException e) {
@@ -89,7 +94,7 @@ public final class TestPlatform implements AutoCloseable {
     platform.stop();
   }
 
-  private static Path tempDir() {
+  static Path tempDir() {
     try {
       return Files.createTempDirectory("platz-data");
     } catch (IOException e) {
