@@ -47,9 +47,6 @@ rate() {
   awk -v ticks=$(( $(cpu_ticks "$pid") - before )) -v hz="$(getconf CLK_TCK)" \
     '/requests in/ {n = $1} /^Requests\/sec/ {r = $2} END {printf "%.0f %.1f", r, ticks * 1e6 / hz / n}' <<<"$out"
 }
-cpu_ticks() {
-  awk '{print $14 + $15}' "/proc/$1/stat"
-}
 # scenarios LABEL-INDEX SECONDS: one turn of a, b, c, e and f; prints one line
 scenarios() {
   local i=$1 seconds=$2 dir=$work/${LABELS[$1]} url=http://127.0.0.1:${PORTS[$1]} pid=${PIDS[$1]}

@@ -9,6 +9,10 @@ require_jar() {
   fi
 }
 
+require_wrk() {
+  command -v wrk >/dev/null || { echo "installing wrk" >&2; apt-get install -y -q wrk >/dev/null; }
+}
+
 free_port() {
   python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
 }
@@ -87,4 +91,39 @@ settled_metrics() {
     sleep 0.5
   done
   curl -s "$1/metrics" > "$2"
+}
+
+# start_bench_server WORK PORT: the built jar on a fresh data directory WORK/data, its log in WORK/platz.log, with
+# the failed-authentication limit (60 a minute per address by default) lifted: it would turn the junk-token
+# scenario into 429s after the first second, and the benchmarks measure the 401 path itself. Sets pid; fails,
+# showing the log, if the server is not ready within 3 minutes.
+start_bench_server() {
+  PLATZ_AUTH_FAILURES_PER_MINUTE=${PLATZ_AUTH_FAILURES_PER_MINUTE:-100000000} \
+  PLATZ_HTTP_PORT=$2 PLATZ_DATA_DIR="$1/data" java ${PLATZ_JAVA_OPTS:-} -jar "$PLATZ_JAR" >"$1/platz.log" 2>&1 &
+  pid=$!
+  wait_ready "$2" 180 || { cat "$1/platz.log" >&2; return 1; }
+}
+
+# server_pids DATA_DIR JAVA_PID: the JVM, the embedded PostgreSQL's postmaster and its processes, comma-separated:
+# whose CPU time counts as the server's
+server_pids() {
+  local postmaster
+  postmaster=$(head -1 "$1/postgres/postmaster.pid")
+  echo "$2,$postmaster$(pgrep -P "$postmaster" | sed 's/^/,/' | tr -d '\n')"
+}
+
+# cpu_ticks PIDS: clock ticks of user and system time of the comma-separated processes, with those of their
+# waited-for children (a PostgreSQL backend that ended still counts through the postmaster)
+cpu_ticks() {
+  local total=0 pid
+  for pid in ${1//,/ }; do
+    [ -r "/proc/$pid/stat" ] || continue
+    total=$(( total + $(sed 's/.*) //' "/proc/$pid/stat" | awk '{print $12 + $13 + $14 + $15}') ))
+  done
+  echo "$total"
+}
+
+# load_average: the machine's 1-minute load average now (these machines are shared)
+load_average() {
+  cut -d' ' -f1 /proc/loadavg
 }
