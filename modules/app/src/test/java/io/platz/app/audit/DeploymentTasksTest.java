@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.platz.app.support.Api;
 import io.platz.app.support.AuditTrailProbe;
+import io.platz.app.support.Eventually;
 import io.platz.app.support.Fixtures;
 import io.platz.app.support.Response;
 import io.platz.app.support.SharedPlatform;
@@ -12,6 +13,10 @@ import io.platz.app.support.TestDatabases;
 import io.platz.persistence.DatabaseSettings;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -211,11 +216,13 @@ class DeploymentTasksTest {
     ExecutorService threads = Executors.newFixedThreadPool(45);
     List<Future<Response>> responses = new ArrayList<>();
     try {
-      for (int i = 0; i < requests; i++) {
-        String token = callers.get(i % 3)[0];
-        String target = targets.get(i / 3 % 3);
-        responses.add(threads.submit(() -> api.post("/api/v2/deployment-tasks", token, invoke(target))));
-      }
+      heldBackTogether(() -> {
+        for (int i = 0; i < requests; i++) {
+          String token = callers.get(i % 3)[0];
+          String target = targets.get(i / 3 % 3);
+          responses.add(threads.submit(() -> api.post("/api/v2/deployment-tasks", token, invoke(target))));
+        }
+      });
       AuditTrailProbe.settledSeq(database());
       for (int i = 0; i < requests; i++) {
         String[] actor = callers.get(i % 3);
@@ -253,10 +260,12 @@ class DeploymentTasksTest {
     ExecutorService threads = Executors.newFixedThreadPool(40);
     try {
       List<Future<Response>> responses = new ArrayList<>();
-      for (int i = 0; i < 80; i++) {
-        String action = i % 10 == 0 ? "poison" : "restart";
-        responses.add(threads.submit(() -> api.post("/api/v2/deployment-tasks", bot, invoke(target, action))));
-      }
+      heldBackTogether(() -> {
+        for (int i = 0; i < 80; i++) {
+          String action = i % 10 == 0 ? "poison" : "restart";
+          responses.add(threads.submit(() -> api.post("/api/v2/deployment-tasks", bot, invoke(target, action))));
+        }
+      });
       for (int i = 0; i < 80; i++) {
         Response response = responses.get(i).get();
         assertThat(response.status()).as("%d: %s", i, response.body()).isEqualTo(i % 10 == 0 ? 400 : 201);
@@ -310,6 +319,24 @@ class DeploymentTasksTest {
     Response response = api.get("/api/v2/deployment-tasks?" + query, admin);
     assertThat(response.status()).as(response.body()).isEqualTo(200);
     return response.items().stream().map(item -> ((JsonObject) item).getString("id")).toList();
+  }
+
+  /**
+   * Sends what {@code send} sends while the tasks table is locked, and lets go once the first statement waits on
+   * it: the tasks that arrive meanwhile queue behind the statements in flight and go in shared ones. Without this,
+   * sharing depended on how fast the requests came, and on a busy machine they sometimes came one by one.
+   */
+  private static void heldBackTogether(Runnable send) throws SQLException {
+    DatabaseSettings settings = database();
+    try (Connection lock = DriverManager.getConnection(settings.jdbcUrl(), settings.user(), settings.password());
+         Statement statement = lock.createStatement()) {
+      lock.setAutoCommit(false);
+      statement.execute("LOCK TABLE deployment_tasks IN SHARE ROW EXCLUSIVE MODE");
+      send.run();
+      Eventually.read(() -> TestDatabases.queryValue(settings, "SELECT count(*) FROM pg_stat_activity "
+          + "WHERE wait_event_type = 'Lock' AND query LIKE '%INSERT INTO deployment_tasks%'"), waiting -> !waiting.equals("0"));
+      lock.commit();
+    }
   }
 
   private static DatabaseSettings database() {
