@@ -74,7 +74,9 @@ public final class Endpoints {
       new Endpoint(DELETE, "/deployment-tasks/:id", Action.TASKS_CANCEL, Deployments.TASKS_CANCEL, 200),
       new Endpoint(PUT, "/deployment-tasks/:id", Action.TASKS_ADVANCE, Deployments.TASKS_ADVANCE, 200),
 
-      new Endpoint(GET, "/audit-events", Action.AUDIT_READ, Audit.LIST, 200));
+      new Endpoint(GET, "/audit-events", Action.AUDIT_READ, Audit.LIST, 200),
+
+      new Endpoint(POST, "/auth/check", Action.AUTH_CHECK, Permissions.CHECK, 200));
 
   private Endpoints() {
   }

@@ -126,6 +126,10 @@ class OpenApiConformanceTest {
         api.post("/api/v2/deployments/" + deployment + "/credentials", admin, new JsonObject())).json();
     String deploymentToken = deploymentCredential.getString("created_token");
     check("authMe", api.get("/api/v2/auth/me", deploymentToken));
+    JsonArray checks = new JsonArray().add(new JsonObject().put("action", "users_read"))
+        .add(new JsonObject().put("action", "deployments_update").put("deployment_id", deployment));
+    check("checkAccess", api.post("/api/v2/auth/check", admin, new JsonObject().put("checks", checks)));
+    check("checkAccess", api.post("/api/v2/auth/check", deploymentToken, new JsonObject().put("checks", checks)));
 
     String install = check("createDeploymentTask", api.post("/api/v2/deployment-tasks", admin, new JsonObject()
         .put("deployment_id", deployment).put("operation", new JsonObject().put("Install", new JsonObject()))))
@@ -173,6 +177,8 @@ class OpenApiConformanceTest {
     assertThat(check("createBot", api.post("/api/v2/bots", admin, new JsonObject().put("display_name", "error-bot")))
         .status()).isEqualTo(409);
     assertThat(check("createBot", api.raw("POST", "/api/v2/bots", admin, "{")).status()).isEqualTo(400);
+    assertThat(check("checkAccess", api.post("/api/v2/auth/check", admin, new JsonObject().put("checks", new JsonArray())))
+        .status()).isEqualTo(400);
   }
 
   /** Validates the answer against the document's operation; remembers that the operation answered its status. */

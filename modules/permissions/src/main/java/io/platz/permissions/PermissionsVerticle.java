@@ -3,6 +3,7 @@ package io.platz.permissions;
 import io.platz.common.auth.Identity;
 import io.platz.common.bus.Addresses;
 import io.platz.common.permissions.Action;
+import io.platz.permissions.checks.AccessChecks;
 import io.platz.permissions.decisions.FactLoader;
 import io.platz.permissions.decisions.Question;
 import io.platz.permissions.decisions.Rules;
@@ -40,6 +41,7 @@ public final class PermissionsVerticle extends ModuleVerticle {
   protected Future<?> register() {
     facts = new FactLoader(vertx.eventBus(), pool, grants, kinds);
     serve(Addresses.Permissions.DECIDE, this::decide);
+    serveCommand(Addresses.Permissions.CHECK, new AccessChecks(facts)::answer);
     return Future.succeededFuture();
   }
 

@@ -5,6 +5,7 @@ import io.platz.common.bus.Addresses;
 import io.platz.common.bus.SameLoop;
 import io.platz.persistence.ServerKeys;
 import io.platz.persistence.Tx;
+import io.platz.persistence.sql.NamedParameters;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -42,9 +43,18 @@ public final class AuditTrail {
 
   private static final String COLUMNS =
       "id, occurred_at, type, actor_type, actor_id, token_id, env_id, subject_type, subject_id, data, mac";
-  private static final String INSERT = "INSERT INTO audit_events (" + COLUMNS + ") SELECT * FROM unnest($1::uuid[],"
-      + " $2::timestamptz[], $3::text[], $4::text[], $5::uuid[], $6::uuid[], $7::uuid[], $8::text[], $9::uuid[],"
-      + " $10::jsonb[], $11::bytea[])";
+  private static final String INSERT = "INSERT INTO audit_events (" + COLUMNS + ") SELECT * FROM unnest(:ids::uuid[],"
+      + " :occurred_at::timestamptz[], :types::text[], :actor_types::text[], :actor_ids::uuid[], :token_ids::uuid[],"
+      + " :env_ids::uuid[], :subject_types::text[], :subject_ids::uuid[], :data::jsonb[], :macs::bytea[])";
+  /** Follows the change it audits, whose own parameters keep their numbers. */
+  private static final String CHANGE_EVENTS = """
+      about AS (SELECT * FROM unnest(:subject_ids::uuid[], :actor_types::text[], :actor_ids::uuid[], :token_ids::uuid[],
+                :data::jsonb[], :ids::uuid[], :macs::bytea[]) AS a(subject_id, actor_type, actor_id, token_id, data, id, mac)),
+      event AS (INSERT INTO audit_events (%s)
+                SELECT a.id, :occurred_at::timestamptz, :type::text, a.actor_type, a.actor_id, a.token_id, c.%s,
+                       :subject_type::text, c.%s, a.data, a.mac
+                FROM changed c JOIN about a ON a.subject_id = c.%s)
+      SELECT * FROM changed""";
   private static final String CONSEQUENCES = "DELETE FROM audit_consequences WHERE xact = pg_current_xact_id()::text::bigint"
       + " RETURNING type, env_id, subject_type, subject_id, data";
   /** What the permissions module's triggers leave in {@code audit_consequences} (V13); nothing else is recorded. */
@@ -107,19 +117,19 @@ public final class AuditTrail {
       sealed.add(Buffer.buffer(macs.of(EventMac.ENV_NAMED, ids.get(i), now, event.type().jsonName(), actor.type(),
           actor.id(), actor.tokenId(), event.envId(), event.subjectType().jsonName(), event.subjectId(), event.data())));
     }
-    Tuple args = Tuple.tuple()
-        .addArrayOfUUID(ids.toArray(UUID[]::new))
-        .addArrayOfOffsetDateTime(events.stream().map(event -> now).toArray(OffsetDateTime[]::new))
-        .addArrayOfString(events.stream().map(event -> event.type().jsonName()).toArray(String[]::new))
-        .addArrayOfString(events.stream().map(event -> event.actor().type()).toArray(String[]::new))
-        .addArrayOfUUID(events.stream().map(event -> event.actor().id()).toArray(UUID[]::new))
-        .addArrayOfUUID(events.stream().map(event -> event.actor().tokenId()).toArray(UUID[]::new))
-        .addArrayOfUUID(events.stream().map(AuditEvent::envId).toArray(UUID[]::new))
-        .addArrayOfString(events.stream().map(event -> event.subjectType().jsonName()).toArray(String[]::new))
-        .addArrayOfUUID(events.stream().map(AuditEvent::subjectId).toArray(UUID[]::new))
-        .addArrayOfJsonObject(events.stream().map(AuditEvent::data).toArray(JsonObject[]::new))
-        .addArrayOfBuffer(sealed.toArray(Buffer[]::new));
-    return tx.sql().preparedQuery(INSERT).execute(args).mapEmpty();
+    NamedParameters args = NamedParameters.of()
+        .bind("ids", ids.toArray(UUID[]::new))
+        .bind("occurred_at", events.stream().map(event -> now).toArray(OffsetDateTime[]::new))
+        .bind("types", events.stream().map(event -> event.type().jsonName()).toArray(String[]::new))
+        .bind("actor_types", events.stream().map(event -> event.actor().type()).toArray(String[]::new))
+        .bind("actor_ids", events.stream().map(event -> event.actor().id()).toArray(UUID[]::new))
+        .bind("token_ids", events.stream().map(event -> event.actor().tokenId()).toArray(UUID[]::new))
+        .bind("env_ids", events.stream().map(AuditEvent::envId).toArray(UUID[]::new))
+        .bind("subject_types", events.stream().map(event -> event.subjectType().jsonName()).toArray(String[]::new))
+        .bind("subject_ids", events.stream().map(AuditEvent::subjectId).toArray(UUID[]::new))
+        .bind("data", events.stream().map(AuditEvent::data).toArray(JsonObject[]::new))
+        .bind("macs", sealed.toArray(Buffer[]::new));
+    return tx.sql().preparedQuery(args.sql(INSERT)).execute(args.values()).mapEmpty();
   }
 
   /**
@@ -133,19 +143,6 @@ public final class AuditTrail {
    * audit verticle has been woken.
    */
   public Future<RowSet<Row>> change(SqlClient sql, String change, RowEvents events, List<About> about, Object... changeArgs) {
-    Tuple args = Tuple.from(changeArgs);
-    int n = args.size();
-    String statement = """
-        WITH changed AS (%s),
-        about AS (SELECT * FROM unnest($%d::uuid[], $%d::text[], $%d::uuid[], $%d::uuid[], $%d::jsonb[], $%d::uuid[],
-                  $%d::bytea[]) AS a(subject_id, actor_type, actor_id, token_id, data, id, mac)),
-        event AS (INSERT INTO audit_events (%s)
-                  SELECT a.id, $%d::timestamptz, $%d::text, a.actor_type, a.actor_id, a.token_id, c.%s, $%d::text, c.%s,
-                         a.data, a.mac
-                  FROM changed c JOIN about a ON a.subject_id = c.%s)
-        SELECT * FROM changed"""
-        .formatted(change, n + 1, n + 2, n + 3, n + 4, n + 5, n + 6, n + 7, COLUMNS, n + 8, n + 9,
-            events.envColumn(), n + 10, events.subjectColumn(), events.subjectColumn());
     OffsetDateTime now = EventMac.now();
     List<UUID> ids = about.stream().map(a -> UUID.randomUUID()).toList();
     List<Buffer> sealed = new ArrayList<>();
@@ -155,16 +152,20 @@ public final class AuditTrail {
           a.actor().type(), a.actor().id(), a.actor().tokenId(), null, events.type().subject().jsonName(), a.subjectId(),
           a.data())));
     }
-    args.addArrayOfUUID(about.stream().map(About::subjectId).toArray(UUID[]::new))
-        .addArrayOfString(about.stream().map(a -> a.actor().type()).toArray(String[]::new))
-        .addArrayOfUUID(about.stream().map(a -> a.actor().id()).toArray(UUID[]::new))
-        .addArrayOfUUID(about.stream().map(a -> a.actor().tokenId()).toArray(UUID[]::new))
-        .addArrayOfJsonObject(about.stream().map(About::data).toArray(JsonObject[]::new))
-        .addArrayOfUUID(ids.toArray(UUID[]::new))
-        .addArrayOfBuffer(sealed.toArray(Buffer[]::new))
-        .addOffsetDateTime(now).addValue(events.type().jsonName())
-        .addValue(events.type().subject().jsonName());
-    return sql.preparedQuery(statement).execute(args)
+    NamedParameters args = NamedParameters.after(Tuple.from(changeArgs))
+        .bind("subject_ids", about.stream().map(About::subjectId).toArray(UUID[]::new))
+        .bind("actor_types", about.stream().map(a -> a.actor().type()).toArray(String[]::new))
+        .bind("actor_ids", about.stream().map(a -> a.actor().id()).toArray(UUID[]::new))
+        .bind("token_ids", about.stream().map(a -> a.actor().tokenId()).toArray(UUID[]::new))
+        .bind("data", about.stream().map(About::data).toArray(JsonObject[]::new))
+        .bind("ids", ids.toArray(UUID[]::new))
+        .bind("macs", sealed.toArray(Buffer[]::new))
+        .bind("occurred_at", now)
+        .bind("type", events.type().jsonName())
+        .bind("subject_type", events.type().subject().jsonName());
+    String statement = "WITH changed AS (" + change + "),\n"
+        + args.sql(CHANGE_EVENTS.formatted(COLUMNS, events.envColumn(), events.subjectColumn(), events.subjectColumn()));
+    return sql.preparedQuery(statement).execute(args.values())
         .map(rows -> {
           if (rows.size() > 0) {
             wake();

@@ -15,12 +15,15 @@ import io.platz.common.token.IssuedToken;
 import io.platz.common.token.TokenFormat;
 import io.platz.common.token.TokenKind;
 import io.platz.persistence.Tx;
+import io.platz.persistence.sql.NamedParameters;
 import io.platz.persistence.sql.Rows;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
 import java.time.Duration;
 import java.time.Instant;
@@ -63,14 +66,11 @@ public final class DeploymentTokens {
     UUID id = token.parts().id();
     return bus.<JsonObject>request(Addresses.Deployments.LOCATE, new JsonObject().put("id", deployment.toString()), SameLoop.LOCAL)
         .map(reply -> reply.body())
-        .compose(where -> Tx.run(pool, tx -> tx.sql().preparedQuery("""
-                INSERT INTO deployment_tokens (id, deployment_id, deployment_name, env_id, created_by_user_id,
-                                               created_by_bot_id, secret_hash, expires_at)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8)""")
-            .execute(Tuple.tuple().addUUID(id).addUUID(deployment).addString(where.getString("name"))
-                .addUUID(UUID.fromString(where.getString("env_id")))
-                .addUUID(actor.isUser() ? actor.id() : null).addUUID(actor.isBot() ? actor.id() : null)
-                .addBuffer(Buffer.buffer(hasher.hash(token.parts()))).addOffsetDateTime(expiresAt.atOffset(ZoneOffset.UTC)))
+        .compose(where -> Tx.run(pool, tx -> insert(tx, NamedParameters.of().bind("id", id).bind("deployment_id", deployment)
+                .bind("deployment_name", where.getString("name")).bind("env_id", UUID.fromString(where.getString("env_id")))
+                .bind("user_id", actor.isUser() ? actor.id() : null).bind("bot_id", actor.isBot() ? actor.id() : null)
+                .bind("secret_hash", Buffer.buffer(hasher.hash(token.parts())))
+                .bind("expires_at", expiresAt.atOffset(ZoneOffset.UTC)))
             .compose(inserted -> audit.record(tx,
                 AuditEvent.about(AuditEventType.DEPLOYMENT_TOKEN_CREATED, Actor.of(actor), id)
                     .inEnv(UUID.fromString(where.getString("env_id")))
@@ -78,6 +78,14 @@ public final class DeploymentTokens {
                         .put("expires_at", expiresAt.toString()))))))
         .map(recorded -> new JsonObject().put("id", id.toString()).put("created_token", token.value())
             .put("expires_at", expiresAt.toString()));
+  }
+
+  private static Future<RowSet<Row>> insert(Tx tx, NamedParameters token) {
+    return tx.sql().preparedQuery(token.sql("""
+            INSERT INTO deployment_tokens (id, deployment_id, deployment_name, env_id, created_by_user_id,
+                                           created_by_bot_id, secret_hash, expires_at)
+            VALUES (:id, :deployment_id, :deployment_name, :env_id, :user_id, :bot_id, :secret_hash, :expires_at)"""))
+        .execute(token.values());
   }
 
   /**

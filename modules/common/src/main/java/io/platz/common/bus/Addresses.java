@@ -93,6 +93,11 @@ public final class Addresses {
      * fails 403 (not allowed), 404 (not visible to the caller) or 400 (the request does not say what it acts on).
      */
     public static final String DECIDE = "platz.permissions.decide";
+    /**
+     * A command whose body is {"checks": [{"action", target ids}]} → {"results": [{"allowed", "reason"}]}: the
+     * actor's own access, decided by the same rules as {@link #DECIDE}; fails 400 for a malformed check.
+     */
+    public static final String CHECK = "platz.permissions.check";
     /** {} → {"status": "UP"}, or fails 503: the verticle that manages envs, kinds and grants. */
     public static final String ACCESS_HEALTH = "platz.permissions.access.health";
 

@@ -42,7 +42,9 @@ public enum Action {
   TASKS_CREATE,
   TASKS_CANCEL,
   TASKS_ADVANCE,
-  AUDIT_READ;
+  AUDIT_READ,
+  /** Asking which other actions one may do, without doing them: anyone authenticated, about themself. */
+  AUTH_CHECK;
 
   public boolean isRead() {
     return name().endsWith("_READ");

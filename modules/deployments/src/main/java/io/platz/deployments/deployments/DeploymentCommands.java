@@ -14,6 +14,7 @@ import io.platz.persistence.bus.LocalCredentialEvictions;
 import io.platz.persistence.sql.Columns;
 import io.platz.persistence.sql.PageRequest;
 import io.platz.persistence.sql.Pages;
+import io.platz.persistence.sql.NamedParameters;
 import io.platz.persistence.sql.Rows;
 import io.platz.persistence.sql.Where;
 import io.vertx.core.Future;
@@ -140,12 +141,14 @@ public final class DeploymentCommands {
               if (changes.isEmpty() && !reconfigures) {
                 return Future.succeededFuture(before);
               }
-              return tx.sql().preparedQuery("""
-                      UPDATE deployments SET name = coalesce($2, name), enabled = coalesce($3, enabled),
-                          status = coalesce($4, status), config = coalesce($5, config),
-                          description_md = CASE WHEN $6 THEN $7 ELSE description_md END
-                      WHERE id = $1 RETURNING *""")
-                  .execute(Tuple.of(id, name, enabled, status, config, describes, description))
+              NamedParameters update = NamedParameters.of().bind("id", id).bind("name", name).bind("enabled", enabled)
+                  .bind("status", status).bind("config", config).bind("describes", describes).bind("description", description);
+              return tx.sql().preparedQuery(update.sql("""
+                      UPDATE deployments SET name = coalesce(:name, name), enabled = coalesce(:enabled, enabled),
+                          status = coalesce(:status, status), config = coalesce(:config, config),
+                          description_md = CASE WHEN :describes THEN :description ELSE description_md END
+                      WHERE id = :id RETURNING *"""))
+                  .execute(update.values())
                   .map(rows -> toJson(rows.iterator().next()))
                   .compose(after -> {
                     if (reconfigures) {
