@@ -19,6 +19,7 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -45,7 +46,7 @@ public final class EnvRules {
       case ENV_ROLES_READ, DEPLOYMENT_ROLES_READ -> Decision.read(who.siteAdmin() ? Scope.ALL
           : who.isDeployment() ? Scope.NONE : grants.grantScope());
       case DEPLOYMENTS_READ, TASKS_READ -> Decision.read(who.siteAdmin() ? Scope.ALL : grants.deploymentScope());
-      case AUDIT_READ -> readAudit(who, grants);
+      case AUDIT_READ -> readAudit(who, grants, params);
       case KINDS_READ -> Decision.read(Scope.ALL);
       case ENVS_CREATE, KINDS_CREATE, KINDS_UPDATE, KINDS_DELETE -> IdentityRules.siteAdmin(who);
       case ENVS_DELETE -> deleteEnv(who, grants, params);
@@ -76,15 +77,25 @@ public final class EnvRules {
     return body.containsKey("name") ? Decision.deny("only site admins may rename an env") : Decision.allow();
   }
 
-  /** Site admins read every event; env Admins the events of their envs; nobody else any. */
-  private static Future<JsonObject> readAudit(Identity who, GrantSet grants) {
+  /**
+   * Site admins read every event; env Admins the events of their envs; nobody else any. An {@code env_id} filter
+   * on an env outside an env Admin's is refused rather than answered empty: as not found where they cannot see the
+   * env, as forbidden where they can.
+   */
+  private static Future<JsonObject> readAudit(Identity who, GrantSet grants, JsonObject params) {
     if (who.siteAdmin()) {
       return Decision.read(Scope.ALL);
     }
     List<UUID> administered = grants.envRoles().entrySet().stream()
         .filter(role -> role.getValue() == EnvRole.ADMIN).map(Map.Entry::getKey).toList();
-    return administered.isEmpty() ? Decision.deny("only site admins and env Admins may read the audit trail")
-        : Decision.read(Scope.envs(administered, List.of()));
+    if (administered.isEmpty()) {
+      return Decision.deny("only site admins and env Admins may read the audit trail");
+    }
+    Optional<UUID> filtered = Fields.query(params).uuid("env_id");
+    if (filtered.isPresent() && !administered.contains(filtered.get())) {
+      return grants.seesEnv(filtered.get()) ? Decision.deny(ENV_ADMINS) : Decision.hidden("env");
+    }
+    return Decision.read(Scope.envs(administered, List.of()));
   }
 
   /** Site admins only; to anyone who cannot even see the env it does not exist. */
