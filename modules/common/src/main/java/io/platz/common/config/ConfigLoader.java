@@ -47,6 +47,7 @@ public final class ConfigLoader {
       new Setting("PLATZ_CONSOLE_SESSIONS_MAX", "console.sessions_max", "console sessions the process holds"),
       new Setting("PLATZ_CONSOLE_TOKEN_SIGN_IN", "console.token_sign_in", "true or false: the sign-in page takes a personal token"),
       new Setting("PLATZ_AUDIT_CHECKPOINT", "audit.checkpoint", "the audit chain's signed checkpoint; unset = data_dir/audit-checkpoint"),
+      new Setting("PLATZ_AUDIT_STREAM_KEEPALIVE_SECONDS", "audit.stream_keepalive_seconds", "how often a quiet audit event stream gets a keep-alive comment"),
       new Setting("PLATZ_OIDC_ISSUER", "oidc.issuer", "the OpenID Connect provider's issuer URL; unset = no OIDC sign-in"),
       new Setting("PLATZ_OIDC_CLIENT_ID", "oidc.client_id", "Platz's client id at the provider"),
       new Setting("PLATZ_OIDC_CLIENT_SECRET", "oidc.client_secret", "Platz's client secret at the provider; unset = a public client"),
@@ -110,7 +111,8 @@ public final class ConfigLoader {
         new ConsoleConfig(secureCookie(json, "console.secure_cookie"), positive(json, "console.sessions_per_person"),
             positive(json, "console.sessions_max"), tokenSignIn),
         Optional.ofNullable(optionalString(json, "audit.checkpoint")).map(file -> Path.of(file).toAbsolutePath().normalize()),
-        oidc);
+        oidc,
+        Duration.ofSeconds(positive(json, "audit.stream_keepalive_seconds")));
   }
 
   /** All of issuer, client id and public URL, or none of them: half an OIDC set-up is a mistake to name at start. */

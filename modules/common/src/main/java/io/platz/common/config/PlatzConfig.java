@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param console the admin console's cookies and session limits
  * @param auditCheckpoint empty means: {@code dataDir/audit-checkpoint}
  * @param oidc empty means: no OpenID Connect sign-in, only tokens
+ * @param auditStreamKeepAlive how often a quiet audit event stream gets a comment line, so proxies keep it open
  */
 public record PlatzConfig(
     String httpHost,
@@ -33,7 +34,8 @@ public record PlatzConfig(
     int maxConfigBytes,
     ConsoleConfig console,
     Optional<Path> auditCheckpoint,
-    Optional<OidcConfig> oidc) {
+    Optional<OidcConfig> oidc,
+    Duration auditStreamKeepAlive) {
 
   public int effectiveHttpInstances() {
     return httpInstances > 0 ? httpInstances : Runtime.getRuntime().availableProcessors();
@@ -51,19 +53,19 @@ public record PlatzConfig(
   public PlatzConfig withHttpPort(int port) {
     return new PlatzConfig(httpHost, port, httpInstances, shutdownTimeout, dataDir, databaseUrl,
         databasePoolSize, adminEmail, authCacheSize, deploymentTokenTtl, serverKey, authFailuresPerMinute,
-        maxConfigBytes, console, auditCheckpoint, oidc);
+        maxConfigBytes, console, auditCheckpoint, oidc, auditStreamKeepAlive);
   }
 
   public PlatzConfig withDataDir(Path dir) {
     return new PlatzConfig(httpHost, httpPort, httpInstances, shutdownTimeout, dir, databaseUrl,
         databasePoolSize, adminEmail, authCacheSize, deploymentTokenTtl, serverKey, authFailuresPerMinute,
-        maxConfigBytes, console, auditCheckpoint, oidc);
+        maxConfigBytes, console, auditCheckpoint, oidc, auditStreamKeepAlive);
   }
 
   public PlatzConfig withDatabaseUrl(String url) {
     return new PlatzConfig(httpHost, httpPort, httpInstances, shutdownTimeout, dataDir, Optional.ofNullable(url),
         databasePoolSize, adminEmail, authCacheSize, deploymentTokenTtl, serverKey, authFailuresPerMinute,
-        maxConfigBytes, console, auditCheckpoint, oidc);
+        maxConfigBytes, console, auditCheckpoint, oidc, auditStreamKeepAlive);
   }
 
   /** Never shows the database password or the server key. */
