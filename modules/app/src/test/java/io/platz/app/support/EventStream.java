@@ -84,8 +84,12 @@ public final class EventStream implements AutoCloseable {
 
   /** The next message, comments included. */
   public Message next() {
+    return next(System.nanoTime() + Eventually.PATIENCE.toNanos());
+  }
+
+  private Message next(long deadline) {
     try {
-      Message message = messages.poll(Eventually.PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+      Message message = messages.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
       if (message == null) {
         throw new AssertionError("no message on the stream within " + Eventually.PATIENCE);
       }
@@ -119,10 +123,11 @@ public final class EventStream implements AutoCloseable {
     return events;
   }
 
-  /** Every message left until the server ends the stream; fails if it does not within the patience. */
+  /** Every message left until the server ends the stream; fails if it does not within the patience, comments or not. */
   public List<Message> untilEnded() {
+    long deadline = System.nanoTime() + Eventually.PATIENCE.toNanos();
     List<Message> rest = new ArrayList<>();
-    for (Message message = next(); message != Message.ENDED; message = next()) {
+    for (Message message = next(deadline); message != Message.ENDED; message = next(deadline)) {
       rest.add(message);
     }
     return rest;
