@@ -107,12 +107,13 @@ class OidcSignInTest {
     JsonArray roles = world.api.get("/api/v2/env-user-permissions?user_id=" + boss.getString("id"), world.admin)
         .json().getJsonArray("items");
     assertThat(roles).anySatisfy(role -> assertThat(((JsonObject) role).getString("env_id")).isEqualTo(autoEnv));
-    JsonArray bySystem = world.api.get("/api/v2/audit-events?actor_type=System&per_page=500", world.admin)
-        .json().getJsonArray("items");
-    assertThat(bySystem.stream().map(JsonObject.class::cast).filter(event -> boss.getString("id").equals(event.getString("subject_id"))
+    // listed once numbered, moments after their commit
+    List<String> bySystem = Eventually.read(() -> world.api.get("/api/v2/audit-events?actor_type=System&per_page=500", world.admin)
+        .json().getJsonArray("items").stream().map(JsonObject.class::cast)
+        .filter(event -> boss.getString("id").equals(event.getString("subject_id"))
             || boss.getString("id").equals(event.getJsonObject("data").getString("user_id")))
-        .map(event -> event.getString("type")))
-        .contains("user.created", "user.updated", "env_role.granted");
+        .map(event -> event.getString("type")).toList(), types -> types.size() >= 3);
+    assertThat(bySystem).contains("user.created", "user.updated", "env_role.granted");
 
     long before = users();
     next(subject, Map.of("email", "boss-renamed@example.org", "email_verified", true, "name", "Renamed"));
