@@ -36,15 +36,20 @@ public final class ApiVerticle extends VerticleBase {
   private final PrometheusMeterRegistry metrics;
   private final List<RouteContribution> contributions;
   private final FailedAuthentications failures;
+  private final OpenStreams streams;
   private HttpServer server;
 
-  /** {@code failures} is shared by every instance, so an address's tries are counted once per process. */
+  /**
+   * {@code failures} and {@code streams} are shared by every instance, so an address's tries and a credential's
+   * audit event streams are counted once per process.
+   */
   public ApiVerticle(PlatzConfig config, PrometheusMeterRegistry metrics, List<RouteContribution> contributions,
-                     FailedAuthentications failures) {
+                     FailedAuthentications failures, OpenStreams streams) {
     this.config = config;
     this.metrics = metrics;
     this.contributions = contributions;
     this.failures = failures;
+    this.streams = streams;
   }
 
   @Override
@@ -96,11 +101,15 @@ public final class ApiVerticle extends VerticleBase {
     api.get("/server").handler(ctx -> ctx.json(new JsonObject().put("version", Version.current())));
     Buffer openApi = OpenApiDocument.load();
     api.get(OpenApiDocument.PATH).handler(ctx -> ctx.response().putHeader("content-type", "application/json").end(openApi));
-    api.route().handler(new TokenAuthentication(vertx.eventBus(), failures).handler());
+    TokenAuthentication tokens = new TokenAuthentication(vertx.eventBus(), failures);
+    api.route().handler(tokens.handler());
     api.get("/auth/me").handler(ctx -> Commands.respond(ctx, 200, TokenAuthentication.me(ctx)));
-    Commands commands = new Commands(new Gateway(vertx.eventBus()));
+    Gateway gateway = new Gateway(vertx.eventBus());
+    Commands commands = new Commands(gateway);
+    AuditEventStream auditStream = new AuditEventStream(vertx, gateway, tokens, streams, config.auditStreamKeepAlive());
     for (Endpoint endpoint : Endpoints.ALL) {
-      api.route(endpoint.method(), endpoint.path()).handler(commands.handle(endpoint.action(), endpoint.address(), endpoint.status()));
+      api.route(endpoint.method(), endpoint.path()).handler(endpoint == Endpoints.AUDIT_STREAM ? auditStream::open
+          : commands.handle(endpoint.action(), endpoint.address(), endpoint.status()));
     }
     return api;
   }

@@ -52,7 +52,7 @@ public final class Commands {
   }
 
   /** Path parameters and query parameters as strings; a query parameter given twice arrives as an array. */
-  private static JsonObject params(RoutingContext ctx) {
+  static JsonObject params(RoutingContext ctx) {
     JsonObject params = new JsonObject();
     for (String name : ctx.queryParams().names()) {
       List<String> values = ctx.queryParams().getAll(name);

@@ -15,6 +15,9 @@ import java.util.List;
 /** Every authenticated endpoint under {@code /api/v2}, as data: the router and the OpenAPI test read this list. */
 public final class Endpoints {
 
+  /** Served by {@link AuditEventStream}, not as one command: the list's action and address, page after page. */
+  public static final Endpoint AUDIT_STREAM = new Endpoint(GET, "/audit-events/stream", Action.AUDIT_READ, Audit.LIST, 200);
+
   public static final List<Endpoint> ALL = List.of(
       new Endpoint(GET, "/users", Action.USERS_READ, Auth.USERS_LIST, 200),
       new Endpoint(GET, "/users/:id", Action.USERS_READ, Auth.USERS_GET, 200),
@@ -75,6 +78,7 @@ public final class Endpoints {
       new Endpoint(PUT, "/deployment-tasks/:id", Action.TASKS_ADVANCE, Deployments.TASKS_ADVANCE, 200),
 
       new Endpoint(GET, "/audit-events", Action.AUDIT_READ, Audit.LIST, 200),
+      AUDIT_STREAM,
 
       new Endpoint(POST, "/auth/check", Action.AUTH_CHECK, Permissions.CHECK, 200));
 

@@ -47,6 +47,14 @@ public final class Gateway {
     return ask(caller, action, params, body).mapEmpty();
   }
 
+  /**
+   * What the caller may see by a read {@code action} with these parameters, as the permissions module decides it
+   * for the read itself: for an adapter that filters what it pushes (the audit stream), not only what it reads.
+   */
+  public Future<Scope> scope(Identity caller, Action action, JsonObject params) {
+    return ask(caller, action, params, new JsonObject()).map(decision -> Scope.fromJson(decision.getJsonObject("scope")));
+  }
+
   private Future<JsonObject> ask(Identity caller, Action action, JsonObject params, JsonObject body) {
     JsonObject question = new JsonObject()
         .put("identity", caller.toJson())

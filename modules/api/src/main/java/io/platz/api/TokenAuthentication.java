@@ -91,6 +91,14 @@ public final class TokenAuthentication implements AuthenticationProvider {
     return verify(((TokenCredentials) credentials).getToken(), false);
   }
 
+  /**
+   * The token verified again, as every request verifies it: for a long request (a stream) that must stop when its
+   * credential dies. Fails with a 401 {@link ApiError} when it is no longer valid.
+   */
+  public Future<User> verify(String token) {
+    return verify(token, false).recover(failure -> Future.failedFuture(failure == UNAUTHORIZED ? ApiError.unauthorized() : failure));
+  }
+
   /** {@code cachedOnly}: verified if the auth module has the credential in memory, refused otherwise. */
   private Future<User> verify(String token, boolean cachedOnly) {
     JsonObject request = new JsonObject().put("token", token).put("cached_only", cachedOnly);

@@ -33,7 +33,7 @@ class ReadinessTest {
       }
     }
     WebClient client = WebClient.create(vertx);
-    vertx.deployVerticle(new ApiVerticle(config, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), List.of(), new FailedAuthentications(60)))
+    vertx.deployVerticle(new ApiVerticle(config, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), List.of(), new FailedAuthentications(60), new OpenStreams(AuditEventStream.PER_CREDENTIAL)))
         .compose(id -> client.get(config.httpPort(), "127.0.0.1", "/ready").send())
         .compose(notReady -> {
           test.verify(() -> {
@@ -57,7 +57,7 @@ class ReadinessTest {
     for (String address : Addresses.HEALTH_CHECKS) {
       vertx.eventBus().consumer(address, message -> message.fail(503, "the database is unreachable"));
     }
-    vertx.deployVerticle(new ApiVerticle(config, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), List.of(), new FailedAuthentications(60)))
+    vertx.deployVerticle(new ApiVerticle(config, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), List.of(), new FailedAuthentications(60), new OpenStreams(AuditEventStream.PER_CREDENTIAL)))
         .compose(id -> WebClient.create(vertx).get(config.httpPort(), "127.0.0.1", "/ready").send())
         .onComplete(test.succeeding(response -> test.verify(() -> {
           assertThat(response.statusCode()).isEqualTo(503);
@@ -67,7 +67,7 @@ class ReadinessTest {
         })));
   }
 
-  private static int freePort() throws IOException {
+  static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     }

@@ -3,7 +3,9 @@ package io.platz.app;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.platz.api.ApiVerticle;
+import io.platz.api.AuditEventStream;
 import io.platz.api.FailedAuthentications;
+import io.platz.api.OpenStreams;
 import io.platz.audit.AuditVerticle;
 import io.platz.auth.AuthModule;
 import io.platz.common.StartupException;
@@ -122,6 +124,7 @@ public final class Platform {
     int perCore = config.effectiveHttpInstances();
     FailedAuthentications failures = new FailedAuthentications(config.authFailuresPerMinute());
     Console console = new Console(vertx, config.console(), config.oidc(), context.keys().signInFormKey(), failures);
+    OpenStreams auditStreams = new OpenStreams(AuditEventStream.PER_CREDENTIAL);
     // first on a cluster: every write transaction, from the first admin's on, waits for its barrier
     Future<Void> barrier = vertx.isClustered()
         ? vertx.deployVerticle(() -> new ClusterBarrier(context), new DeploymentOptions()).onSuccess(deployments::push).mapEmpty()
@@ -130,7 +133,7 @@ public final class Platform {
         .compose(id -> AuthModule.deploy(vertx, context, perCore)).onSuccess(ids -> ids.forEach(deployments::push))
         .compose(id -> PermissionsModule.deploy(vertx, context, perCore)).onSuccess(ids -> ids.forEach(deployments::push))
         .compose(id -> DeploymentsModule.deploy(vertx, context, perCore)).onSuccess(ids -> ids.forEach(deployments::push))
-        .compose(id -> vertx.deployVerticle(() -> new ApiVerticle(config, metrics, List.of(console), failures),
+        .compose(id -> vertx.deployVerticle(() -> new ApiVerticle(config, metrics, List.of(console), failures, auditStreams),
             new DeploymentOptions().setInstances(perCore)))
         .onSuccess(deployments::push)
         .mapEmpty();

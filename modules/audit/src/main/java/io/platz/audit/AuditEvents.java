@@ -1,6 +1,7 @@
 package io.platz.audit;
 
 import io.platz.audit.api.AuditTrail;
+import io.platz.common.audit.AuditQuery;
 import io.platz.common.bus.Command;
 import io.platz.common.json.Fields;
 import io.platz.persistence.sql.Columns;
@@ -31,7 +32,6 @@ public final class AuditEvents {
   public static final String COLUMNS = """
       l.seq, e.id, e.occurred_at, e.type, e.actor_type, e.actor_id, e.token_id, e.env_id, e.subject_type, e.subject_id,
       e.data, l.hash""";
-  private static final List<String> ACTOR_TYPES = List.of("User", "Bot", "Deployment", "System");
 
   private final Pool pool;
 
@@ -41,23 +41,16 @@ public final class AuditEvents {
 
   /** Filters {@code type}, {@code actor_type}, {@code actor_id}, {@code env_id}, {@code after_seq}; {@code order=desc}. */
   public Future<JsonObject> list(Command command) {
-    Fields query = Fields.query(command.params());
+    AuditQuery query = AuditQuery.from(command.params());
     Where where = new Where().scoped(command.scope(), "e.env_id", null)
-        .andIf(query.string("type"), "e.type = ?")
-        .andIf(query.oneOf("actor_type", ACTOR_TYPES), "e.actor_type = ?")
-        .andIf(query.uuid("actor_id"), "e.actor_id = ?")
-        .andIf(query.uuid("env_id"), "e.env_id = ?")
-        .andIf(query.integer("after_seq").map(AuditEvents::seq), "l.seq > ?");
-    boolean newestFirst = query.oneOf("order", List.of("asc", "desc")).map("desc"::equals).orElse(false);
+        .andIf(query.type(), "e.type = ?")
+        .andIf(query.actorType(), "e.actor_type = ?")
+        .andIf(query.actorId(), "e.actor_id = ?")
+        .andIf(query.envId(), "e.env_id = ?")
+        .andIf(query.afterSeq(), "l.seq > ?");
+    boolean newestFirst = Fields.query(command.params()).oneOf("order", List.of("asc", "desc")).map("desc"::equals).orElse(false);
     return Pages.fetch(pool, COLUMNS, LISTED, where, newestFirst ? "l.seq DESC" : "l.seq",
         PageRequest.from(command.params(), PageRequest.maxPerPage(AuditTrail.MAX_EVENT_BYTES)), AuditEvents::toJson);
-  }
-
-  private static long seq(long after) {
-    if (after < 0) {
-      throw Fields.invalid("after_seq", "a seq, 0 or more");
-    }
-    return after;
   }
 
   public static JsonObject toJson(Row row) {

@@ -2,13 +2,13 @@ package io.platz.console;
 
 import io.platz.api.FailedAuthentications;
 import io.platz.api.Gateway;
+import io.platz.api.OpenStreams;
 import io.platz.api.RouteContribution;
 import io.platz.api.TokenAuthentication;
 import io.platz.common.config.ConsoleConfig;
 import io.platz.common.config.OidcConfig;
 import io.platz.console.data.ConsoleApi;
 import io.platz.console.live.HistoryStream;
-import io.platz.console.live.OpenStreams;
 import io.platz.console.oidc.OidcDiscovery;
 import io.platz.console.oidc.OidcSignIn;
 import io.platz.console.pages.Routes;

@@ -7,12 +7,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /** A blocking HTTP client for one Platz server, so tests read top-down like a person using the API. */
 public final class Api {
 
-  private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+  static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
       .connectTimeout(Duration.ofSeconds(5)).build();
 
   private final String base;
@@ -47,9 +48,15 @@ public final class Api {
         ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)));
   }
 
+  /**
+   * An event stream does not end while it may go on: its answer is the status and headers, with an empty body, and
+   * the connection is closed at once (see {@link EventStream} to read one).
+   */
   public Response send(HttpRequest.Builder request) {
     try {
-      HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response = CLIENT.send(request.build(), info -> EventStream.isOne(info.headers())
+          ? HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofInputStream(), EventStream::closed)
+          : HttpResponse.BodySubscribers.ofString(StandardCharsets.UTF_8));
       Evidence.answer(response.body());
       return new Response(response.statusCode(), response.body(), response.headers());
     } catch (IOException e) {

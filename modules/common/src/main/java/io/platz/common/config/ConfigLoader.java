@@ -56,6 +56,7 @@ public final class ConfigLoader {
       new Setting("PLATZ_CLUSTER_TLS_CERT", "cluster.tls_cert", "PEM certificate of this instance for event-bus mutual TLS"),
       new Setting("PLATZ_CLUSTER_TLS_KEY", "cluster.tls_key", "PEM private key of that certificate"),
       new Setting("PLATZ_CLUSTER_TLS_CA", "cluster.tls_ca", "PEM CA that every member's event-bus certificate must be signed by"),
+      new Setting("PLATZ_AUDIT_STREAM_KEEPALIVE_SECONDS", "audit.stream_keepalive_seconds", "how often a quiet audit event stream gets a keep-alive comment"),
       new Setting("PLATZ_OIDC_ISSUER", "oidc.issuer", "the OpenID Connect provider's issuer URL; unset = no OIDC sign-in"),
       new Setting("PLATZ_OIDC_CLIENT_ID", "oidc.client_id", "Platz's client id at the provider"),
       new Setting("PLATZ_OIDC_CLIENT_SECRET", "oidc.client_secret", "Platz's client secret at the provider; unset = a public client"),
@@ -121,7 +122,8 @@ public final class ConfigLoader {
         Optional.ofNullable(optionalString(json, "audit.checkpoint")).map(file -> Path.of(file).toAbsolutePath().normalize()),
         oidc,
         Duration.ofSeconds(positive(json, "auth.cache_max_age_seconds")),
-        cluster(json));
+        cluster(json),
+        Duration.ofSeconds(positive(json, "audit.stream_keepalive_seconds")));
   }
 
   /** Clustering is on when members are named, or a Hazelcast file says how to find them. */

@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param authCacheMaxAge how long a cached credential or grant is trusted before the database is asked again, should
  *     an eviction never arrive (a partitioned instance)
  * @param cluster empty means: one process, no cluster
+ * @param auditStreamKeepAlive how often a quiet audit event stream gets a comment line, so proxies keep it open
  */
 public record PlatzConfig(
     String httpHost,
@@ -38,7 +39,8 @@ public record PlatzConfig(
     Optional<Path> auditCheckpoint,
     Optional<OidcConfig> oidc,
     Duration authCacheMaxAge,
-    Optional<ClusterConfig> cluster) {
+    Optional<ClusterConfig> cluster,
+    Duration auditStreamKeepAlive) {
 
   public int effectiveHttpInstances() {
     return httpInstances > 0 ? httpInstances : Runtime.getRuntime().availableProcessors();
@@ -56,25 +58,25 @@ public record PlatzConfig(
   public PlatzConfig withHttpPort(int port) {
     return new PlatzConfig(httpHost, port, httpInstances, shutdownTimeout, dataDir, databaseUrl,
         databasePoolSize, adminEmail, authCacheSize, deploymentTokenTtl, serverKey, authFailuresPerMinute,
-        maxConfigBytes, console, auditCheckpoint, oidc, authCacheMaxAge, cluster);
+        maxConfigBytes, console, auditCheckpoint, oidc, authCacheMaxAge, cluster, auditStreamKeepAlive);
   }
 
   public PlatzConfig withDataDir(Path dir) {
     return new PlatzConfig(httpHost, httpPort, httpInstances, shutdownTimeout, dir, databaseUrl,
         databasePoolSize, adminEmail, authCacheSize, deploymentTokenTtl, serverKey, authFailuresPerMinute,
-        maxConfigBytes, console, auditCheckpoint, oidc, authCacheMaxAge, cluster);
+        maxConfigBytes, console, auditCheckpoint, oidc, authCacheMaxAge, cluster, auditStreamKeepAlive);
   }
 
   public PlatzConfig withDatabaseUrl(String url) {
     return new PlatzConfig(httpHost, httpPort, httpInstances, shutdownTimeout, dataDir, Optional.ofNullable(url),
         databasePoolSize, adminEmail, authCacheSize, deploymentTokenTtl, serverKey, authFailuresPerMinute,
-        maxConfigBytes, console, auditCheckpoint, oidc, authCacheMaxAge, cluster);
+        maxConfigBytes, console, auditCheckpoint, oidc, authCacheMaxAge, cluster, auditStreamKeepAlive);
   }
 
   public PlatzConfig withCluster(ClusterConfig clusterConfig) {
     return new PlatzConfig(httpHost, httpPort, httpInstances, shutdownTimeout, dataDir, databaseUrl,
         databasePoolSize, adminEmail, authCacheSize, deploymentTokenTtl, serverKey, authFailuresPerMinute,
-        maxConfigBytes, console, auditCheckpoint, oidc, authCacheMaxAge, Optional.of(clusterConfig));
+        maxConfigBytes, console, auditCheckpoint, oidc, authCacheMaxAge, Optional.of(clusterConfig), auditStreamKeepAlive);
   }
 
   /** Never shows the database password or the server key. */

@@ -27,6 +27,14 @@ public record Scope(boolean all, UUID userId, List<UUID> envIds, List<EnvKind> e
     return new Scope(false, null, List.copyOf(envIds), List.copyOf(envKinds));
   }
 
+  /**
+   * Whether a row that belongs to a whole env (or to none: {@code envId} null) is visible, as
+   * {@code Where.scoped} with no kind column decides in SQL.
+   */
+  public boolean includesEnv(UUID envId) {
+    return all || envId != null && envIds.contains(envId);
+  }
+
   public JsonObject toJson() {
     JsonArray kinds = new JsonArray();
     envKinds.forEach(ek -> kinds.add(new JsonObject().put("env_id", ek.envId().toString()).put("kind_id", ek.kindId().toString())));

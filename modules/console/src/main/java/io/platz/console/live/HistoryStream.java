@@ -1,5 +1,7 @@
 package io.platz.console.live;
 
+import io.platz.api.OpenStreams;
+import io.platz.api.ServerSentEvents;
 import io.platz.common.auth.Identity;
 import io.platz.common.bus.Addresses;
 import io.platz.common.error.ApiError;
@@ -82,14 +84,10 @@ public final class HistoryStream {
           + " History pages of yours show new tasks as they happen. Close one and reload this page.");
       return;
     }
-    response.putHeader("content-type", "text/event-stream; charset=utf-8")
-        .putHeader("cache-control", "no-store")
-        .putHeader("x-accel-buffering", "no")
-        .setChunked(true);
     Subscriber subscriber = new Subscriber(envId, HistoryFilter.of(ctx, uuidOrNull(ctx.queryParams().get("deployment_id"))),
         ctx, Sessions.secret(ctx), response, ctx.queryParams().get("deployment_id") == null);
     subscribers.add(subscriber);
-    long heartbeat = vertx.setPeriodic(HEARTBEAT_MS, id -> subscriber.write(": still here\n\n"));
+    long heartbeat = vertx.setPeriodic(HEARTBEAT_MS, id -> subscriber.write(ServerSentEvents.comment("still here")));
     // over when either side ends it: the browser leaves (close), or the session ended or the server stops (end)
     Handler<Void> over = done -> {
       if (subscribers.remove(subscriber)) {
@@ -100,7 +98,7 @@ public final class HistoryStream {
     response.closeHandler(over).endHandler(over);
     // a server shutting down waits for open requests: a stream that never ends would hold it for its whole timeout
     ctx.request().connection().shutdownHandler(shutdown -> subscriber.end());
-    response.write("retry: 3000\n\n");
+    ServerSentEvents.begin(response, 3000);
   }
 
   private static void refuse(RoutingContext ctx, Throwable failure) {
@@ -151,19 +149,12 @@ public final class HistoryStream {
             return Future.<Void>succeededFuture();
           }
           return reads.row(viewer, task).<Void>map(row -> {
-            subscriber.write(event("task", Views.render("taskRow.jte", Map.of("row", row, "showDeployment", subscriber.showDeployment))));
+            subscriber.write(ServerSentEvents.event(null, "task", Views.render("taskRow.jte", Map.of("row", row, "showDeployment", subscriber.showDeployment))));
             return null;
           });
         })
         // not visible to the viewer: nothing is sent, not even that something happened
         .recover(hidden -> Future.<Void>succeededFuture());
-  }
-
-  /** An SSE event; every line of a multi-line payload gets its own {@code data:} field. */
-  static String event(String name, String data) {
-    StringBuilder out = new StringBuilder("event: ").append(name).append('\n');
-    data.strip().lines().forEach(line -> out.append("data: ").append(line).append('\n'));
-    return out.append('\n').toString();
   }
 
   private static String uuidOrNull(String value) {

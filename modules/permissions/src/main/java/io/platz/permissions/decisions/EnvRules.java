@@ -8,6 +8,7 @@ import io.platz.common.permissions.Scope;
 import io.platz.permissions.grants.GrantSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -36,15 +37,25 @@ final class EnvRules {
     return Verdict.read(question.who().siteAdmin() ? Scope.ALL : grants.deploymentScope());
   }
 
-  /** Site admins read every event; env Admins the events of their envs; nobody else any. */
+  /**
+   * Site admins read every event; env Admins the events of their envs; nobody else any. An {@code env_id} filter
+   * on an env outside an env Admin's is refused rather than answered empty: as not found where they cannot see the
+   * env, as forbidden where they can.
+   */
   static Verdict readAudit(Question question, GrantSet grants) {
     if (question.who().siteAdmin()) {
       return Verdict.read(Scope.ALL);
     }
     List<UUID> administered = grants.envRoles().entrySet().stream()
         .filter(role -> role.getValue() == EnvRole.ADMIN).map(Map.Entry::getKey).toList();
-    return administered.isEmpty() ? Verdict.deny("only site admins and env Admins may read the audit trail")
-        : Verdict.read(Scope.envs(administered, List.of()));
+    if (administered.isEmpty()) {
+      return Verdict.deny("only site admins and env Admins may read the audit trail");
+    }
+    Optional<UUID> filtered = Fields.query(question.params()).uuid("env_id");
+    if (filtered.isPresent() && !administered.contains(filtered.get())) {
+      return grants.seesEnv(filtered.get()) ? Verdict.deny(ENV_ADMINS) : Verdict.hidden("env");
+    }
+    return Verdict.read(Scope.envs(administered, List.of()));
   }
 
   static Verdict updateEnv(Question question, GrantSet grants) {
