@@ -7,6 +7,7 @@ import io.vertx.core.VertxOptions;
 import io.vertx.core.eventbus.EventBusOptions;
 import io.vertx.spi.cluster.hazelcast.ConfigUtil;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+import io.platz.common.StartupException;
 import io.platz.persistence.DatabaseSettings;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -74,7 +75,7 @@ public final class TestCluster implements AutoCloseable {
       for (int i = 0; i < size; i++) {
         Map<String, String> settings = new HashMap<>(env);
         settings.putAll(cluster.settings(i));
-        cluster.instances.add(TestPlatform.start(TestPlatform.config(settings).withHttpPort(cluster.freeHttpPort()), beforeDeploy));
+        cluster.instances.add(cluster.startOnFreeHttpPort(settings, beforeDeploy));
       }
       return cluster;
     } catch (RuntimeException e) {
@@ -201,6 +202,22 @@ public final class TestCluster implements AutoCloseable {
       instances.get(i).close();
     }
     processes.forEach(PlatzProcess::close);
+  }
+
+  /**
+   * A port found free can still be taken before the instance binds it, by the event bus of an instance started just
+   * before (it binds a port of the system's choosing) or by another test JVM: then once more on another.
+   */
+  private TestPlatform startOnFreeHttpPort(Map<String, String> settings, Consumer<Vertx> beforeDeploy) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return TestPlatform.start(TestPlatform.config(settings).withHttpPort(freeHttpPort()), beforeDeploy);
+      } catch (StartupException e) {
+        if (attempt == 3 || !e.getMessage().startsWith("cannot listen on")) {
+          throw e;
+        }
+      }
+    }
   }
 
   private static List<Integer> distinctFreePorts(int count) {
