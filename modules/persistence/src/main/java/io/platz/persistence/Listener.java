@@ -86,16 +86,26 @@ public final class Listener {
     }
   }
 
+  /**
+   * A connection whose LISTEN failed is closed here, and watched for loss only once it listens: otherwise it would
+   * stay open unused, and its later loss would start a second round of retries beside the one its failure started.
+   */
   private Future<Void> listen() {
     return PgConnection.connect(vertx, database).compose(opened -> {
-      connection = opened;
       opened.notificationHandler(this::received);
+      return opened.query("LISTEN " + quoted(channel) + "; LISTEN " + quoted(Notifications.BARRIER_CHANNEL)).execute()
+          .onFailure(failed -> opened.close())
+          .map(listened -> opened);
+    }).onSuccess(opened -> {
+      if (closed) {
+        opened.close();
+        return;
+      }
+      connection = opened;
       opened.closeHandler(lost -> lost());
-      return opened.query("LISTEN " + quoted(channel) + "; LISTEN " + quoted(Notifications.BARRIER_CHANNEL)).execute();
-    }).<Void>mapEmpty().onSuccess(done -> {
       listening = true;
       onListening.run();
-    });
+    }).mapEmpty();
   }
 
   private void received(PgNotification notification) {
