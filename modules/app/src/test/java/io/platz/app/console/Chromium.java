@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.logging.Level;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -21,6 +22,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -88,12 +90,29 @@ final class Chromium implements AutoCloseable {
   /**
    * Waits for what a person would see. The bound is generous because CI's two cores are shared with the server and
    * its database; a wait that is met returns as soon as it is. A node that the page replaces while a condition reads
-   * it is looked up again on the next poll instead of failing the test.
+   * it is looked up again on the next poll instead of failing the test. Chrome sometimes reports such a node not as a
+   * stale reference but as an "unknown error" saying the node does not belong to the document (CI saw it on an htmx
+   * swap); that is the same event and is treated the same way.
    */
   WebDriverWait waiting() {
-    WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30), Duration.ofMillis(50));
+    WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30), Duration.ofMillis(50)) {
+      @Override
+      public <V> V until(Function<? super WebDriver, ? extends V> condition) {
+        return super.until(page -> {
+          try {
+            return condition.apply(page);
+          } catch (WebDriverException e) {
+            throw isDetachedNode(e) ? new StaleElementReferenceException(e.getMessage(), e) : e;
+          }
+        });
+      }
+    };
     wait.ignoring(StaleElementReferenceException.class);
     return wait;
+  }
+
+  private static boolean isDetachedNode(WebDriverException e) {
+    return !(e instanceof StaleElementReferenceException) && String.valueOf(e.getMessage()).contains("does not belong to the document");
   }
 
   /** Clicks what the locator finds once it can be clicked, finding it again if the page swapped it meanwhile. */
