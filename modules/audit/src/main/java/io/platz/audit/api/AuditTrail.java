@@ -13,7 +13,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
-import io.vertx.sqlclient.Tuple;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -135,14 +134,15 @@ public final class AuditTrail {
   /**
    * Makes a change and records an event about each row it changes, in one statement: a statement is a transaction
    * of its own, so all commit or none does, at the cost of one round trip instead of four (BEGIN, change, event,
-   * COMMIT) per change. {@code change} is an INSERT, UPDATE or DELETE ... RETURNING with {@code changeArgs}; it may
+   * COMMIT) per change. {@code change} is an INSERT, UPDATE or DELETE ... RETURNING with its parameters bound by name in
+   * {@code changeArgs} (the events' own names follow them, and a name bound twice fails at once); it may
    * change rows for several callers at once, so each row's event is the one in {@code about} with that row's
    * subject id, with its own actor and data. A row without one gets no event, so {@code about} must cover every
    * row the change can return. The env is the changed row's, which the writer does not know beforehand, so these
    * events' MACs do not cover it ({@link EventMac#ENV_OF_CHANGED_ROW}). Completes with the returned rows once the
    * audit verticle has been woken.
    */
-  public Future<RowSet<Row>> change(SqlClient sql, String change, RowEvents events, List<About> about, Object... changeArgs) {
+  public Future<RowSet<Row>> change(SqlClient sql, String change, NamedParameters changeArgs, RowEvents events, List<About> about) {
     OffsetDateTime now = EventMac.now();
     List<UUID> ids = about.stream().map(a -> UUID.randomUUID()).toList();
     List<Buffer> sealed = new ArrayList<>();
@@ -152,7 +152,7 @@ public final class AuditTrail {
           a.actor().type(), a.actor().id(), a.actor().tokenId(), null, events.type().subject().jsonName(), a.subjectId(),
           a.data())));
     }
-    NamedParameters args = NamedParameters.after(Tuple.from(changeArgs))
+    NamedParameters args = changeArgs
         .bind("subject_ids", about.stream().map(About::subjectId).toArray(UUID[]::new))
         .bind("actor_types", about.stream().map(a -> a.actor().type()).toArray(String[]::new))
         .bind("actor_ids", about.stream().map(a -> a.actor().id()).toArray(UUID[]::new))
@@ -163,8 +163,8 @@ public final class AuditTrail {
         .bind("occurred_at", now)
         .bind("type", events.type().jsonName())
         .bind("subject_type", events.type().subject().jsonName());
-    String statement = "WITH changed AS (" + change + "),\n"
-        + args.sql(CHANGE_EVENTS.formatted(COLUMNS, events.envColumn(), events.subjectColumn(), events.subjectColumn()));
+    String statement = args.sql("WITH changed AS (" + change + "),\n"
+        + CHANGE_EVENTS.formatted(COLUMNS, events.envColumn(), events.subjectColumn(), events.subjectColumn()));
     return sql.preparedQuery(statement).execute(args.values())
         .map(rows -> {
           if (rows.size() > 0) {

@@ -6,6 +6,7 @@ import io.platz.audit.AuditEvents;
 import io.platz.audit.api.AuditCheckpoint;
 import io.platz.audit.api.AuditTrail;
 import io.platz.common.bus.Addresses;
+import io.platz.persistence.sql.NamedParameters;
 import io.platz.persistence.sql.PageRequest;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -92,14 +93,15 @@ public final class AuditPump {
   private static final String ASSIGN = """
       WITH head AS (
           UPDATE audit_chain
-          SET last_seq = $3, last_hash = $4, published_seq = $6, pending_from = $7, pending_running = $8
-          WHERE last_seq = $5 RETURNING 1),
+          SET last_seq = :last_seq, last_hash = :last_hash, published_seq = :published_seq,
+              pending_from = :pending_from, pending_running = :pending_running
+          WHERE last_seq = :head_seq RETURNING 1),
       linked AS (
           INSERT INTO audit_links (seq, position, hash)
-          SELECT $5 + u.n, u.position, u.hash
-          FROM unnest($1::bigint[], $2::bytea[]) WITH ORDINALITY AS u(position, hash, n), head),
+          SELECT :head_seq + u.n, u.position, u.hash
+          FROM unnest(:positions::bigint[], :hashes::bytea[]) WITH ORDINALITY AS u(position, hash, n), head),
       refused AS (
-          INSERT INTO audit_refused (position) SELECT unnest($9::bigint[]) FROM head ON CONFLICT DO NOTHING)
+          INSERT INTO audit_refused (position) SELECT unnest(:refused::bigint[]) FROM head ON CONFLICT DO NOTHING)
       SELECT count(*) FROM head""";
   private static final String UNPUBLISHED = "SELECT " + AuditEvents.COLUMNS + " FROM " + AuditEvents.LINKED
       + " WHERE l.seq > $1 AND l.seq <= $2 ORDER BY l.seq LIMIT " + BATCH;
@@ -272,10 +274,17 @@ public final class AuditPump {
     }
     long last = seq;
     byte[] lastHash = hash;
-    return connection.preparedQuery(ASSIGN)
-        .execute(Tuple.tuple().addArrayOfLong(positions.toArray(Long[]::new)).addArrayOfBuffer(hashes.toArray(Buffer[]::new))
-            .addLong(last).addBuffer(Buffer.buffer(lastHash)).addLong(head.seq).addLong(head.published).addLong(head.pendingFrom).addArrayOfLong(head.pendingRunning)
-            .addArrayOfLong(refused.stream().map(event -> event.getLong("position")).toArray(Long[]::new)))
+    NamedParameters assignment = NamedParameters.of()
+        .bind("positions", positions.toArray(Long[]::new))
+        .bind("hashes", hashes.toArray(Buffer[]::new))
+        .bind("last_seq", last)
+        .bind("last_hash", Buffer.buffer(lastHash))
+        .bind("head_seq", head.seq)
+        .bind("published_seq", head.published)
+        .bind("pending_from", head.pendingFrom)
+        .bind("pending_running", head.pendingRunning)
+        .bind("refused", refused.stream().map(event -> event.getLong("position")).toArray(Long[]::new));
+    return connection.preparedQuery(assignment.sql(ASSIGN)).execute(assignment.values())
         .compose(moved -> {
           if (moved.iterator().next().getLong(0) == 0) {
             return Future.failedFuture(new IllegalStateException("the audit chain head moved under this pump"));

@@ -14,6 +14,7 @@ import io.platz.common.token.IssuedToken;
 import io.platz.common.token.TokenFormat;
 import io.platz.persistence.Tx;
 import io.platz.persistence.sql.Columns;
+import io.platz.persistence.sql.NamedParameters;
 import io.platz.persistence.sql.PageRequest;
 import io.platz.persistence.sql.Pages;
 import io.platz.persistence.sql.Rows;
@@ -86,10 +87,14 @@ public final class TokenCommands {
     IssuedToken token = TokenFormat.generate(family.kind, UUID.randomUUID());
     UUID id = token.parts().id();
     return liveOwner(tx, owner)
-        .compose(live -> tx.sql().preparedQuery("INSERT INTO " + family.table
-                + " (id, " + family.ownerColumn + ", created_by_user_id, secret_hash, expires_at) VALUES ($1, $2, $3, $4, $5)")
-            .execute(Tuple.of(id, owner, createdBy, Buffer.buffer(hasher.hash(token.parts())),
-                expiresAt == null ? null : expiresAt.atOffset(ZoneOffset.UTC))))
+        .compose(live -> {
+          NamedParameters row = NamedParameters.of().bind("id", id).bind("owner", owner).bind("created_by", createdBy)
+              .bind("secret_hash", Buffer.buffer(hasher.hash(token.parts())))
+              .bind("expires_at", expiresAt == null ? null : expiresAt.atOffset(ZoneOffset.UTC));
+          return tx.sql().preparedQuery(row.sql("INSERT INTO " + family.table + " (id, " + family.ownerColumn
+                  + ", created_by_user_id, secret_hash, expires_at) VALUES (:id, :owner, :created_by, :secret_hash, :expires_at)"))
+              .execute(row.values());
+        })
         .compose(inserted -> audit.record(tx, AuditEvent.about(family.createdEvent, actor, id)
             .with(new JsonObject().put(family.ownerColumn, owner.toString())
                 .put("expires_at", expiresAt == null ? null : expiresAt.toString()))))

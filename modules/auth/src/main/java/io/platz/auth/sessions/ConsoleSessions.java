@@ -9,6 +9,7 @@ import io.platz.common.error.ApiError;
 import io.platz.common.token.TokenKind;
 import io.platz.persistence.Tx;
 import io.platz.persistence.sql.Columns;
+import io.platz.persistence.sql.NamedParameters;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
@@ -81,24 +82,26 @@ public final class ConsoleSessions {
     UUID person = UUID.fromString(request.getString("user_id"));
     String tokenId = request.getString("token_id");
     String secret = newSecret();
-    Tuple session = Tuple.of(UUID.randomUUID(), hash(secret), person,
-        tokenId == null ? null : UUID.fromString(tokenId), request.getString("how"), request.getString("from"));
+    UUID token = tokenId == null ? null : UUID.fromString(tokenId);
+    NamedParameters session = NamedParameters.of().bind("id", UUID.randomUUID()).bind("secret_hash", hash(secret))
+        .bind("user_id", person).bind("token_id", token).bind("how", request.getString("how"))
+        .bind("from_address", request.getString("from"));
     return Tx.run(pool, tx -> tx.sql().preparedQuery("""
                 SELECT 1 FROM users u WHERE u.id = $1 AND u.is_active
                   AND ($2::uuid IS NULL OR EXISTS (SELECT 1 FROM user_tokens t WHERE t.id = $2 AND t.user_id = u.id
                     AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > now())))
                 FOR UPDATE""")
-            .execute(Tuple.of(person, session.getUUID(3)))
+            .execute(Tuple.of(person, token))
             .compose(active -> {
               if (active.size() == 0) {
                 throw ApiError.unauthorized();
               }
               return endReplaced(tx, request.getString("replaces"));
             })
-            .compose(replaced -> tx.sql().preparedQuery("""
+            .compose(replaced -> tx.sql().preparedQuery(session.sql("""
                     INSERT INTO console_sessions (id, secret_hash, user_id, token_id, how, from_address, signed_in_at, last_seen_at)
-                    VALUES ($1, $2, $3, $4, $5, $6, clock_timestamp(), clock_timestamp())""")
-                .execute(session))
+                    VALUES (:id, :secret_hash, :user_id, :token_id, :how, :from_address, clock_timestamp(), clock_timestamp())"""))
+                .execute(session.values()))
             .compose(inserted -> tx.sql().preparedQuery("""
                     DELETE FROM console_sessions WHERE id IN (SELECT id FROM console_sessions WHERE user_id = $1
                       ORDER BY signed_in_at DESC OFFSET $2)""")

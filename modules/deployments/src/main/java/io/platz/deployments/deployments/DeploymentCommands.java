@@ -101,10 +101,12 @@ public final class DeploymentCommands {
     JsonObject config = body.object("config", maxConfigBytes).orElse(new JsonObject());
     boolean enabled = body.bool("enabled").orElse(true);
     String description = description(body);
-    return Tx.run(pool, tx -> changing(tx).preparedQuery("""
+    NamedParameters row = NamedParameters.of().bind("name", name).bind("env_id", env).bind("kind_id", kind)
+        .bind("enabled", enabled).bind("config", config).bind("description", description);
+    return Tx.run(pool, tx -> changing(tx).preparedQuery(row.sql("""
                 INSERT INTO deployments (name, env_id, kind_id, enabled, config, description_md)
-                VALUES ($1, $2, $3, $4, $5, $6) RETURNING *""")
-            .execute(Tuple.of(name, env, kind, enabled, config, description))
+                VALUES (:name, :env_id, :kind_id, :enabled, :config, :description) RETURNING *"""))
+            .execute(row.values())
             .map(rows -> toJson(rows.iterator().next()))
             .compose(created -> audit.record(tx,
                 AuditEvent.about(AuditEventType.DEPLOYMENT_CREATED, Actor.of(command.actor()), UUID.fromString(created.getString("id")))

@@ -12,6 +12,7 @@ import io.platz.common.json.Fields;
 import io.platz.common.json.Text;
 import io.platz.persistence.Tx;
 import io.platz.persistence.sql.Columns;
+import io.platz.persistence.sql.NamedParameters;
 import io.platz.persistence.sql.PageRequest;
 import io.platz.persistence.sql.Pages;
 import io.platz.persistence.sql.Rows;
@@ -99,12 +100,15 @@ public final class TaskCommands {
           if (!"Pending".equals(status)) {
             return Future.failedFuture(ApiError.conflict("only a Pending task can be canceled; this one is " + status));
           }
-          return tx.sql().preparedQuery("""
-                  UPDATE deployment_tasks SET status = 'Canceled', finished_at = now(), reason = coalesce($2, reason),
-                      canceled_by_user_id = $3, canceled_by_bot_id = $4, canceled_by_deployment_id = $5
-                  WHERE id = $1 RETURNING *""")
-              .execute(Tuple.of(id, reason, actor.isUser() ? actor.id() : null, actor.isBot() ? actor.id() : null,
-                  actor.isDeployment() ? actor.id() : null))
+          NamedParameters cancel = NamedParameters.of().bind("id", id).bind("reason", reason)
+              .bind("user_id", actor.isUser() ? actor.id() : null)
+              .bind("bot_id", actor.isBot() ? actor.id() : null)
+              .bind("deployment_id", actor.isDeployment() ? actor.id() : null);
+          return tx.sql().preparedQuery(cancel.sql("""
+                  UPDATE deployment_tasks SET status = 'Canceled', finished_at = now(), reason = coalesce(:reason, reason),
+                      canceled_by_user_id = :user_id, canceled_by_bot_id = :bot_id, canceled_by_deployment_id = :deployment_id
+                  WHERE id = :id RETURNING *"""))
+              .execute(cancel.values())
               .map(rows -> toJson(rows.iterator().next()));
         })
         .compose(task -> audit.record(tx, AuditEvent.about(AuditEventType.TASK_CANCELED, Actor.of(actor), id)

@@ -8,6 +8,7 @@ import io.platz.common.auth.Identity;
 import io.platz.common.deployments.TaskOperation;
 import io.platz.common.error.ApiError;
 import io.platz.persistence.DbErrors;
+import io.platz.persistence.sql.NamedParameters;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.json.JsonObject;
@@ -42,7 +43,8 @@ final class TaskWriter {
       INSERT INTO deployment_tasks (id, deployment_id, env_id, kind_id, operation, acting_user_id, acting_bot_id,
                                     acting_deployment_id)
       SELECT t.id, d.id, d.env_id, d.kind_id, t.operation, t.acting_user_id, t.acting_bot_id, t.acting_deployment_id
-      FROM unnest($1::uuid[], $2::uuid[], $3::jsonb[], $4::uuid[], $5::uuid[], $6::uuid[])
+      FROM unnest(:task_ids::uuid[], :deployment_ids::uuid[], :operations::jsonb[], :acting_user_ids::uuid[],
+                  :acting_bot_ids::uuid[], :acting_deployment_ids::uuid[])
            AS t(id, deployment_id, operation, acting_user_id, acting_bot_id, acting_deployment_id)
       JOIN deployments d ON d.id = t.deployment_id AND d.deleted_at IS NULL
       RETURNING *""";
@@ -99,12 +101,14 @@ final class TaskWriter {
    * did commit unseen would be written twice.
    */
   private Future<Void> insert(List<NewTask> batch) {
-    return audit.change(pool, INSERT, CREATED, batch.stream().map(NewTask::about).toList(),
-            column(batch, NewTask::id), column(batch, NewTask::deployment),
-            batch.stream().map(task -> task.operation().toJson()).toArray(JsonObject[]::new),
-            column(batch, task -> task.actor().isUser() ? task.actor().id() : null),
-            column(batch, task -> task.actor().isBot() ? task.actor().id() : null),
-            column(batch, task -> task.actor().isDeployment() ? task.actor().id() : null))
+    NamedParameters tasks = NamedParameters.of()
+        .bind("task_ids", column(batch, NewTask::id))
+        .bind("deployment_ids", column(batch, NewTask::deployment))
+        .bind("operations", batch.stream().map(task -> task.operation().toJson()).toArray(JsonObject[]::new))
+        .bind("acting_user_ids", column(batch, task -> task.actor().isUser() ? task.actor().id() : null))
+        .bind("acting_bot_ids", column(batch, task -> task.actor().isBot() ? task.actor().id() : null))
+        .bind("acting_deployment_ids", column(batch, task -> task.actor().isDeployment() ? task.actor().id() : null));
+    return audit.change(pool, INSERT, tasks, CREATED, batch.stream().map(NewTask::about).toList())
         .<Void>map(rows -> {
           Map<UUID, Row> written = new HashMap<>();
           rows.forEach(row -> written.put(row.getUUID("id"), row));

@@ -11,6 +11,7 @@ import io.platz.persistence.DbErrors;
 import io.platz.persistence.Tx;
 import io.platz.persistence.bus.LocalCredentialEvictions;
 import io.platz.persistence.sql.Columns;
+import io.platz.persistence.sql.NamedParameters;
 import io.platz.persistence.sql.PageRequest;
 import io.platz.persistence.sql.Pages;
 import io.platz.persistence.sql.Rows;
@@ -68,10 +69,12 @@ public final class GrantCommands {
 
   public Future<JsonObject> grant(Command command) {
     Grant grant = Grant.from(family, command.body());
-    return Tx.run(pool, tx -> tx.sql().preparedQuery(insert())
-            .execute(family.perKind
-                ? Tuple.of(grant.envId(), grant.userId(), grant.botId(), grant.role(), grant.kindId())
-                : Tuple.of(grant.envId(), grant.userId(), grant.botId(), grant.role()))
+    NamedParameters row = NamedParameters.of().bind("env_id", grant.envId()).bind("user_id", grant.userId())
+        .bind("bot_id", grant.botId()).bind("role", grant.role());
+    if (family.perKind) {
+      row.bind("kind_id", grant.kindId());
+    }
+    return Tx.run(pool, tx -> tx.sql().preparedQuery(row.sql(insert())).execute(row.values())
             .map(rows -> toJson(Rows.one(rows, family.perKind ? "env or deployment kind" : "env")))
             .compose(created -> audit.record(tx, event(family.granted, command, created))
                 .compose(recorded -> grants.changed(tx, grant.subject()))
@@ -84,14 +87,14 @@ public final class GrantCommands {
     return family.perKind
         ? """
           INSERT INTO deployment_permissions (env_id, user_id, bot_id, role, kind_id)
-          SELECT $1::uuid, $2::uuid, $3::uuid, $4::text, $5::uuid
-          WHERE EXISTS (SELECT 1 FROM envs WHERE id = $1 AND deleted_at IS NULL)
-            AND EXISTS (SELECT 1 FROM deployment_kinds WHERE id = $5 AND deleted_at IS NULL)
+          SELECT :env_id::uuid, :user_id::uuid, :bot_id::uuid, :role::text, :kind_id::uuid
+          WHERE EXISTS (SELECT 1 FROM envs WHERE id = :env_id AND deleted_at IS NULL)
+            AND EXISTS (SELECT 1 FROM deployment_kinds WHERE id = :kind_id AND deleted_at IS NULL)
           RETURNING *"""
         : """
           INSERT INTO env_user_permissions (env_id, user_id, bot_id, role)
-          SELECT $1::uuid, $2::uuid, $3::uuid, $4::text
-          WHERE EXISTS (SELECT 1 FROM envs WHERE id = $1 AND deleted_at IS NULL)
+          SELECT :env_id::uuid, :user_id::uuid, :bot_id::uuid, :role::text
+          WHERE EXISTS (SELECT 1 FROM envs WHERE id = :env_id AND deleted_at IS NULL)
           RETURNING *""";
   }
 

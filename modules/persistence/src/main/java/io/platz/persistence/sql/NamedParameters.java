@@ -11,27 +11,20 @@ import java.util.regex.Pattern;
 /**
  * A statement's parameters bound by name, {@code :name} in its text, and sent as the positional ones PostgreSQL
  * takes: nobody counts {@code $n} across a long statement, and a value is bound where it is named. A cast such as
- * {@code ::uuid[]} is left alone. Parameters bound before (the {@code $1..$k} of a statement this one wraps) keep
- * their numbers; named ones follow them.
+ * {@code ::uuid[]} is left alone.
  */
 public final class NamedParameters {
 
   private static final Pattern NAME = Pattern.compile("(?<![:\\w]):([a-z][a-z0-9_]*)");
 
-  private final Tuple values;
+  private final Tuple values = Tuple.tuple();
   private final Map<String, Integer> positions = new LinkedHashMap<>();
 
-  private NamedParameters(Tuple values) {
-    this.values = values;
+  private NamedParameters() {
   }
 
   public static NamedParameters of() {
-    return new NamedParameters(Tuple.tuple());
-  }
-
-  /** After the positional values of a statement the text wraps, which keep {@code $1..$k}. */
-  public static NamedParameters after(Tuple positional) {
-    return new NamedParameters(positional);
+    return new NamedParameters();
   }
 
   public NamedParameters bind(String name, Object value) {

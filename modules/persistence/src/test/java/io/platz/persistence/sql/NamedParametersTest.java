@@ -3,23 +3,22 @@ package io.platz.persistence.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.vertx.sqlclient.Tuple;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class NamedParametersTest {
 
   @Test
-  void namesBecomeTheirPositionsAfterTheWrappedStatementsOwnAndCastsAreLeftAlone() {
-    NamedParameters parameters = NamedParameters.after(Tuple.of("kept"))
+  void namesBecomeTheirPositionsInBindingOrderAndCastsAreLeftAlone() {
+    NamedParameters parameters = NamedParameters.of()
         .bind("ids", new String[] {"a"})
         .bind("at", 7);
 
-    String sql = parameters.sql("SELECT $1, :at::int, x::text FROM unnest(:ids::text[]) WHERE :at > 0");
+    String sql = parameters.sql("SELECT :at::int, x::text FROM unnest(:ids::text[]) WHERE :at > 0 AND y = '{\"k\":1}'");
 
-    assertThat(sql).isEqualTo("SELECT $1, $3::int, x::text FROM unnest($2::text[]) WHERE $3 > 0");
-    assertThat(parameters.values().size()).isEqualTo(3);
-    assertThat(parameters.values().getValue(2)).isEqualTo(7);
+    assertThat(sql).isEqualTo("SELECT $2::int, x::text FROM unnest($1::text[]) WHERE $2 > 0 AND y = '{\"k\":1}'");
+    assertThat(parameters.values().size()).isEqualTo(2);
+    assertThat(parameters.values().getValue(1)).isEqualTo(7);
   }
 
   @Test
