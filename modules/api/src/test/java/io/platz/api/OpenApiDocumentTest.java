@@ -2,6 +2,8 @@ package io.platz.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.platz.api.schema.AuthSchemas.AccessCheckAction;
+import io.platz.common.permissions.Action;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
@@ -9,6 +11,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.openapi.contract.OpenAPIContract;
 import io.vertx.openapi.contract.Operation;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +25,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keeps {@code openapi.json} true (contract §1): it documents exactly the routes the API serves — every
+ * Keeps the generated document true (contract §1): it documents exactly the routes the API serves — every
  * {@link Endpoints} entry plus the routes {@link ApiVerticle} mounts itself — with each one's success status,
  * and every reference in it resolves.
  */
@@ -145,6 +148,13 @@ class OpenApiDocumentTest {
     } finally {
       vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
+  }
+
+  /** {@code POST /auth/check} names actions as the permission rules do: each value is an {@link Action}. */
+  @Test
+  void everyCheckableActionIsAnAction() {
+    assertThat(Arrays.stream(Action.values()).map(Action::name))
+        .containsAll(Arrays.stream(AccessCheckAction.values()).map(AccessCheckAction::name).toList());
   }
 
   /** "METHOD /path" with OpenAPI's {id} for Vert.x's :id, and the success status of each. */
