@@ -133,8 +133,7 @@ public final class TaskCommands {
   }
 
   /** Where a task is and who asked for it, for the permissions module's decisions. */
-  public Future<JsonObject> locate(JsonObject request) {
-    UUID id = Fields.parseUuid("id", request.getString("id"));
+  public Future<JsonObject> locate(UUID id) {
     return pool.preparedQuery("""
             SELECT deployment_id, env_id, kind_id, status, acting_user_id, acting_bot_id, acting_deployment_id
             FROM deployment_tasks WHERE id = $1""")

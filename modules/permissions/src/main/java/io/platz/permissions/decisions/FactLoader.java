@@ -1,9 +1,11 @@
 package io.platz.permissions.decisions;
 
+import io.platz.common.auth.AuthRequests.UserTokenOwner;
 import io.platz.common.auth.Identity;
 import io.platz.common.auth.IdentityKind;
-import io.platz.common.bus.Addresses;
-import io.platz.common.bus.SameLoop;
+import io.platz.common.bus.ModuleBus;
+import io.platz.common.deployments.DeploymentsRequests.LocateDeployment;
+import io.platz.common.deployments.DeploymentsRequests.LocateTask;
 import io.platz.common.deployments.TaskOperation;
 import io.platz.common.json.Fields;
 import io.platz.common.permissions.DeploymentRole;
@@ -13,7 +15,6 @@ import io.platz.permissions.grants.GrantCommands;
 import io.platz.permissions.grants.GrantFamily;
 import io.platz.permissions.grants.GrantSet;
 import io.vertx.core.Future;
-import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import java.util.EnumMap;
@@ -29,12 +30,12 @@ import java.util.UUID;
  */
 public final class FactLoader {
 
-  private final EventBus bus;
+  private final ModuleBus bus;
   private final Pool pool;
   private final GrantCache grantCache;
   private final KindCache kinds;
 
-  public FactLoader(EventBus bus, Pool pool, GrantCache grantCache, KindCache kinds) {
+  public FactLoader(ModuleBus bus, Pool pool, GrantCache grantCache, KindCache kinds) {
     this.bus = bus;
     this.pool = pool;
     this.grantCache = grantCache;
@@ -65,7 +66,7 @@ public final class FactLoader {
   /** The deployment the path names. */
   Future<Facts.Placed> deployment(Question question) {
     UUID id = Fields.parseUuid("id", question.params().getString("id"));
-    return grants(question).compose(grants -> locate(Addresses.Deployments.LOCATE, id)
+    return grants(question).compose(grants -> bus.ask(new LocateDeployment(id))
         .map(where -> placed(grants, where)));
   }
 
@@ -73,14 +74,14 @@ public final class FactLoader {
   Future<Facts.NewTask> newTask(Question question) {
     UUID deployment = Fields.body(question.body()).requireUuid("deployment_id");
     TaskOperation operation = TaskOperation.from(question.body());
-    return grants(question).compose(grants -> locate(Addresses.Deployments.LOCATE, deployment).map(where -> placed(grants, where)))
+    return grants(question).compose(grants -> bus.ask(new LocateDeployment(deployment)).map(where -> placed(grants, where)))
         .compose(where -> requiredRole(where.kind(), operation).map(role -> new Facts.NewTask(where, operation, role)));
   }
 
   /** The task the path names. */
   Future<Facts.Task> task(Question question) {
     UUID id = Fields.parseUuid("id", question.params().getString("id"));
-    return grants(question).compose(grants -> locate(Addresses.Deployments.TASKS_LOCATE, id).map(task -> {
+    return grants(question).compose(grants -> bus.ask(new LocateTask(id)).map(task -> {
       Map<IdentityKind, UUID> createdBy = new EnumMap<>(IdentityKind.class);
       for (IdentityKind kind : IdentityKind.values()) {
         String creator = task.getString("acting_" + kind.name().toLowerCase(Locale.ROOT) + "_id");
@@ -107,8 +108,7 @@ public final class FactLoader {
       return Future.succeededFuture(Optional.empty());
     }
     UUID token = Fields.parseUuid("id", question.params().getString("id"));
-    return bus.<JsonObject>request(SameLoop.address(Addresses.Auth.USER_TOKENS_OWNER), new JsonObject().put("id", token.toString()), SameLoop.LOCAL)
-        .map(owner -> Optional.of(UUID.fromString(owner.body().getString("user_id"))));
+    return bus.ask(new UserTokenOwner(token)).map(Optional::of);
   }
 
   private Future<Facts.GrantRow> grantRow(Question question, GrantFamily family) {
@@ -129,9 +129,5 @@ public final class FactLoader {
 
   private static Facts.Placed placed(GrantSet grants, JsonObject where) {
     return new Facts.Placed(grants, UUID.fromString(where.getString("env_id")), UUID.fromString(where.getString("kind_id")));
-  }
-
-  private Future<JsonObject> locate(String address, UUID id) {
-    return bus.<JsonObject>request(SameLoop.address(address), new JsonObject().put("id", id.toString()), SameLoop.LOCAL).map(reply -> reply.body());
   }
 }
