@@ -1,5 +1,6 @@
 package io.platz.api;
 
+import io.platz.common.auth.AuthRequests.Verified;
 import io.platz.common.auth.AuthRequests.VerifyToken;
 import io.platz.common.bus.ModuleBus;
 import io.platz.common.error.ApiError;
@@ -101,10 +102,10 @@ public final class TokenAuthentication implements AuthenticationProvider {
         .recover(failure -> Future.failedFuture(isRefusal(failure) ? UNAUTHORIZED : failure));
   }
 
-  /** The user of a verification's answer, {@code {"identity", "me"}}: its identity as principal, {@code me} as attribute. */
-  public static User user(JsonObject verified) {
-    User user = User.create(verified.getJsonObject("identity"));
-    user.attributes().put("me", verified.getJsonObject("me"));
+  /** The user of a verification's answer: its identity as principal, {@code me} as attribute. */
+  private static User user(Verified verified) {
+    User user = User.create(verified.identity());
+    user.attributes().put("me", verified.me());
     return user;
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.platz.common.audit.AuditRequests.AuditCommand;
+import io.platz.common.auth.AuthRequests.Verified;
 import io.platz.common.auth.AuthRequests.VerifyToken;
 import io.platz.common.auth.Identity;
 import io.platz.common.auth.IdentityKind;
@@ -55,8 +56,7 @@ class AuditEventStreamSeamTest {
     Identity caller = new Identity(IdentityKind.USER, UUID.randomUUID(), UUID.randomUUID(), true, null, "auditor");
     ModuleBus.install(vertx);
     ModuleBus bus = new ModuleBus(vertx.eventBus());
-    bus.serve(VerifyToken.class, request -> Future.succeededFuture(new JsonObject()
-        .put("identity", caller.toJson()).put("me", new JsonObject())));
+    bus.serve(VerifyToken.class, request -> Future.succeededFuture(new Verified(caller.toJson(), new JsonObject())));
     bus.serve(Decide.class, request -> Future.succeededFuture(new Decision(Scope.ALL)));
     List<JsonObject> committed = new ArrayList<>();
     commit(committed, 5);

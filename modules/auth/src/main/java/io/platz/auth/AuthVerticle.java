@@ -6,6 +6,7 @@ import io.platz.auth.credentials.CredentialCache;
 import io.platz.auth.credentials.CredentialStore;
 import io.platz.auth.credentials.LastUsedRecorder;
 import io.platz.auth.credentials.TokenHasher;
+import io.platz.common.auth.AuthRequests.Verified;
 import io.platz.common.auth.AuthRequests.VerifyToken;
 import io.platz.common.bus.Health;
 import io.platz.common.error.ApiError;
@@ -14,7 +15,6 @@ import io.platz.common.token.TokenFormat;
 import io.platz.persistence.ModuleContext;
 import io.platz.persistence.ModuleVerticle;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 
 /**
@@ -54,7 +54,7 @@ public final class AuthVerticle extends ModuleVerticle {
     return Future.succeededFuture();
   }
 
-  private Future<JsonObject> verify(VerifyToken request) {
+  private Future<Verified> verify(VerifyToken request) {
     ParsedToken token = TokenFormat.parse(request.token()).orElseThrow(ApiError::unauthorized);
     CachedCredential cached = cache.get(token.id());
     if (cached != null) {
@@ -76,7 +76,7 @@ public final class AuthVerticle extends ModuleVerticle {
     });
   }
 
-  private JsonObject accept(ParsedToken token, CachedCredential credential) {
+  private Verified accept(ParsedToken token, CachedCredential credential) {
     Instant now = Instant.now();
     if (credential.kind() != token.kind() || !hasher.matches(token, credential.secretHash()) || credential.expiredAt(now)) {
       throw ApiError.unauthorized();

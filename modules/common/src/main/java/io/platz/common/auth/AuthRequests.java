@@ -17,15 +17,22 @@ public final class AuthRequests {
   }
 
   /**
-   * → {"identity": Identity, "me": the public User or Bot}, or fails 401. {@code cachedOnly}: the caller's source
-   * address is out of tries, so the token is verified from the cache or refused, never looked up.
+   * → who the token's bearer is, or fails 401. {@code cachedOnly}: the caller's source address is out of tries, so
+   * the token is verified from the cache or refused, never looked up.
    */
-  public record VerifyToken(String token, boolean cachedOnly) implements Request<JsonObject> {
+  public record VerifyToken(String token, boolean cachedOnly) implements Request<Verified> {
 
     @Override
     public String toString() {
       return "VerifyToken[token hidden, cachedOnly=" + cachedOnly + "]";
     }
+  }
+
+  /**
+   * A verified credential: its {@link Identity} as JSON (the request's principal) and the public User or Bot.
+   * Built once per cached credential and shared by every request that presents it, so never changed.
+   */
+  public record Verified(JsonObject identity, JsonObject me) {
   }
 
   /** → the user whose live user token this is, or fails 404: lets permissions decide on ownership. */
@@ -63,7 +70,7 @@ public final class AuthRequests {
   }
 
   /**
-   * → {"identity", "me", "handle"} of a live session (as {@link VerifyToken} answers), {"ended": true} for one whose
+   * → {"identity", "me", "handle"} of a live session (as in {@link Verified}), {"ended": true} for one whose
    * token or person no longer is, {} for none. {@code use}: marks it used now, as a click does.
    */
   public record ResumeSession(String secret, boolean use) implements Request<JsonObject> {
