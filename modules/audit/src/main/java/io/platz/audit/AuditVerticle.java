@@ -55,8 +55,8 @@ public final class AuditVerticle extends ModuleVerticle {
       pump = new AuditPump(vertx, pumpConnection, new AuditChain(context.keys().auditKey()),
           new EventMac(context.keys().auditEventKey()), keeper, context.metrics());
       AuditEvents events = new AuditEvents(pool);
-      serveCommand(AuditCommand.class, request -> switch (request.operation()) {
-        case LIST -> events.list(request.command());
+      serveCommands(AuditCommand.class, (operation, command) -> switch (operation) {
+        case LIST -> events.list(command);
       });
       wakes = vertx.eventBus().localConsumer(AuditTrail.APPENDED, appended -> pump.wake());
       DeliveryLag.measure(vertx, context.metrics());

@@ -20,7 +20,6 @@ import io.platz.common.auth.AuthRequests.OidcSignIn;
 import io.platz.common.auth.AuthRequests.ResumeSession;
 import io.platz.common.auth.AuthRequests.StartSession;
 import io.platz.common.auth.AuthRequests.UserTokenOwner;
-import io.platz.common.bus.Command;
 import io.platz.common.bus.Health;
 import io.platz.common.config.OidcConfig;
 import io.platz.common.token.IssuedToken;
@@ -77,29 +76,26 @@ public final class IdentityVerticle extends ModuleVerticle {
 
     DeploymentTokens deploymentTokens = new DeploymentTokens(pool, audit, evictions, hasher, bus,
         context.config().deploymentTokenTtl());
-    serveCommand(AuthCommand.class, request -> {
-      Command command = request.command();
-      return switch (request.operation()) {
-        case USERS_LIST -> users.list(command);
-        case USERS_GET -> users.get(command);
-        case USERS_CREATE -> users.create(command);
-        case USERS_UPDATE -> users.update(command);
-        case USER_TOKENS_LIST -> userTokens.list(command);
-        case USER_TOKENS_GET -> userTokens.get(command);
-        case USER_TOKENS_CREATE -> userTokens.create(command);
-        case USER_TOKENS_REVOKE -> userTokens.revoke(command);
-        case BOTS_LIST -> bots.list(command);
-        case BOTS_GET -> bots.get(command);
-        case BOTS_CREATE -> bots.create(command);
-        case BOTS_UPDATE -> bots.update(command);
-        case BOTS_DELETE -> bots.delete(command);
-        case BOT_TOKENS_LIST -> botTokens.list(command);
-        case BOT_TOKENS_GET -> botTokens.get(command);
-        case BOT_TOKENS_CREATE -> botTokens.create(command);
-        case BOT_TOKENS_REVOKE -> botTokens.revoke(command);
-        case DEPLOYMENT_TOKENS_CREATE -> deploymentTokens.create(command);
-        case DEPLOYMENT_TOKENS_REVOKE -> deploymentTokens.revoke(command);
-      };
+    serveCommands(AuthCommand.class, (operation, command) -> switch (operation) {
+      case USERS_LIST -> users.list(command);
+      case USERS_GET -> users.get(command);
+      case USERS_CREATE -> users.create(command);
+      case USERS_UPDATE -> users.update(command);
+      case USER_TOKENS_LIST -> userTokens.list(command);
+      case USER_TOKENS_GET -> userTokens.get(command);
+      case USER_TOKENS_CREATE -> userTokens.create(command);
+      case USER_TOKENS_REVOKE -> userTokens.revoke(command);
+      case BOTS_LIST -> bots.list(command);
+      case BOTS_GET -> bots.get(command);
+      case BOTS_CREATE -> bots.create(command);
+      case BOTS_UPDATE -> bots.update(command);
+      case BOTS_DELETE -> bots.delete(command);
+      case BOT_TOKENS_LIST -> botTokens.list(command);
+      case BOT_TOKENS_GET -> botTokens.get(command);
+      case BOT_TOKENS_CREATE -> botTokens.create(command);
+      case BOT_TOKENS_REVOKE -> botTokens.revoke(command);
+      case DEPLOYMENT_TOKENS_CREATE -> deploymentTokens.create(command);
+      case DEPLOYMENT_TOKENS_REVOKE -> deploymentTokens.revoke(command);
     });
     serve(UserTokenOwner.class, request -> userTokens.owner(request.tokenId()));
     OidcSignIns oidc = new OidcSignIns(pool, users, audit,

@@ -1,7 +1,6 @@
 package io.platz.deployments;
 
 import io.platz.audit.api.AuditTrail;
-import io.platz.common.bus.Command;
 import io.platz.common.bus.Health;
 import io.platz.common.deployments.DeploymentsRequests.DeploymentsCommand;
 import io.platz.common.deployments.DeploymentsRequests.LocateDeployment;
@@ -40,20 +39,17 @@ public final class DeploymentsVerticle extends ModuleVerticle {
     DeploymentCommands deployments = new DeploymentCommands(pool, audit, bus, reads,
         context.keys().digestKey(), maxConfigBytes, maxPerPage);
     TaskCommands tasks = new TaskCommands(pool, audit, maxConfigBytes, maxPerPage);
-    serveCommand(DeploymentsCommand.class, request -> {
-      Command command = request.command();
-      return switch (request.operation()) {
-        case LIST -> deployments.list(command);
-        case GET -> deployments.get(command);
-        case CREATE -> deployments.create(command);
-        case UPDATE -> deployments.update(command);
-        case DELETE -> deployments.delete(command);
-        case TASKS_LIST -> tasks.list(command);
-        case TASKS_GET -> tasks.get(command);
-        case TASKS_CREATE -> tasks.create(command);
-        case TASKS_CANCEL -> tasks.cancel(command);
-        case TASKS_ADVANCE -> tasks.advance(command);
-      };
+    serveCommands(DeploymentsCommand.class, (operation, command) -> switch (operation) {
+      case LIST -> deployments.list(command);
+      case GET -> deployments.get(command);
+      case CREATE -> deployments.create(command);
+      case UPDATE -> deployments.update(command);
+      case DELETE -> deployments.delete(command);
+      case TASKS_LIST -> tasks.list(command);
+      case TASKS_GET -> tasks.get(command);
+      case TASKS_CREATE -> tasks.create(command);
+      case TASKS_CANCEL -> tasks.cancel(command);
+      case TASKS_ADVANCE -> tasks.advance(command);
     });
     serve(LocateDeployment.class, request -> deployments.locate(request.id()));
     serve(LocateTask.class, request -> tasks.locate(request.id()));

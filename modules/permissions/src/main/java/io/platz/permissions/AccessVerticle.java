@@ -1,7 +1,6 @@
 package io.platz.permissions;
 
 import io.platz.audit.api.AuditTrail;
-import io.platz.common.bus.Command;
 import io.platz.common.bus.Health;
 import io.platz.common.permissions.PermissionsRequests.AccessCommand;
 import io.platz.permissions.envs.EnvCommands;
@@ -45,28 +44,25 @@ public final class AccessVerticle extends ModuleVerticle {
     GrantCommands envRoles = new GrantCommands(GrantFamily.ENV_ROLE, pool, audit, grants, bus);
     GrantCommands deploymentRoles = new GrantCommands(GrantFamily.DEPLOYMENT_ROLE, pool, audit, grants, bus);
 
-    serveCommand(AccessCommand.class, request -> {
-      Command command = request.command();
-      return switch (request.operation()) {
-        case ENVS_LIST -> envs.list(command);
-        case ENVS_GET -> envs.get(command);
-        case ENVS_CREATE -> envs.create(command);
-        case ENVS_UPDATE -> envs.update(command);
-        case ENVS_DELETE -> envs.delete(command);
-        case ENV_ROLES_LIST -> envRoles.list(command);
-        case ENV_ROLES_GET -> envRoles.get(command);
-        case ENV_ROLES_GRANT -> envRoles.grant(command);
-        case ENV_ROLES_REMOVE -> envRoles.remove(command);
-        case KINDS_LIST -> kinds.list(command);
-        case KINDS_GET -> kinds.get(command);
-        case KINDS_CREATE -> kinds.create(command);
-        case KINDS_UPDATE -> kinds.update(command);
-        case KINDS_DELETE -> kinds.delete(command);
-        case DEPLOYMENT_ROLES_LIST -> deploymentRoles.list(command);
-        case DEPLOYMENT_ROLES_GET -> deploymentRoles.get(command);
-        case DEPLOYMENT_ROLES_GRANT -> deploymentRoles.grant(command);
-        case DEPLOYMENT_ROLES_REMOVE -> deploymentRoles.remove(command);
-      };
+    serveCommands(AccessCommand.class, (operation, command) -> switch (operation) {
+      case ENVS_LIST -> envs.list(command);
+      case ENVS_GET -> envs.get(command);
+      case ENVS_CREATE -> envs.create(command);
+      case ENVS_UPDATE -> envs.update(command);
+      case ENVS_DELETE -> envs.delete(command);
+      case ENV_ROLES_LIST -> envRoles.list(command);
+      case ENV_ROLES_GET -> envRoles.get(command);
+      case ENV_ROLES_GRANT -> envRoles.grant(command);
+      case ENV_ROLES_REMOVE -> envRoles.remove(command);
+      case KINDS_LIST -> kinds.list(command);
+      case KINDS_GET -> kinds.get(command);
+      case KINDS_CREATE -> kinds.create(command);
+      case KINDS_UPDATE -> kinds.update(command);
+      case KINDS_DELETE -> kinds.delete(command);
+      case DEPLOYMENT_ROLES_LIST -> deploymentRoles.list(command);
+      case DEPLOYMENT_ROLES_GET -> deploymentRoles.get(command);
+      case DEPLOYMENT_ROLES_GRANT -> deploymentRoles.grant(command);
+      case DEPLOYMENT_ROLES_REMOVE -> deploymentRoles.remove(command);
     });
 
     grantChanges = grants.listen(vertx, context.notifications());

@@ -42,8 +42,8 @@ public final class PermissionsVerticle extends ModuleVerticle {
     facts = new FactLoader(bus, pool, grants, kinds);
     AccessChecks checks = new AccessChecks(facts);
     serve(Decide.class, this::decide);
-    serveCommand(PermissionsCommand.class, request -> switch (request.operation()) {
-      case CHECK -> checks.answer(request.command());
+    serveCommands(PermissionsCommand.class, (operation, command) -> switch (operation) {
+      case CHECK -> checks.answer(command);
     });
     return Future.succeededFuture();
   }

@@ -1,8 +1,10 @@
 package io.platz.persistence;
 
+import io.platz.common.bus.Command;
 import io.platz.common.bus.Health;
 import io.platz.common.bus.ModuleBus;
 import io.platz.common.bus.ModuleCommand;
+import io.platz.common.bus.Operation;
 import io.platz.common.bus.Request;
 import io.platz.persistence.bus.BusHandlers;
 import io.vertx.core.Future;
@@ -11,6 +13,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -57,8 +60,9 @@ public abstract class ModuleVerticle extends VerticleBase {
    * Serves the module's operations of the HTTP API. The answer is the HTTP body, so it travels encoded: one
    * encoding here instead of a deep copy on the bus and an encoding in the HTTP verticle.
    */
-  protected <Q extends ModuleCommand> void serveCommand(Class<Q> type, Function<Q, Future<?>> handler) {
-    serve(type, request -> handler.apply(request).map(ModuleVerticle::encoded));
+  protected <O extends Operation> void serveCommands(Class<? extends ModuleCommand<O>> type,
+                                                     BiFunction<O, Command, Future<?>> handler) {
+    serve(type, request -> handler.apply(request.operation(), request.command()).map(ModuleVerticle::encoded));
   }
 
   private static Object encoded(Object answer) {

@@ -24,6 +24,6 @@ public final class AuditRequests {
     }
   }
 
-  public record AuditCommand(AuditOperation operation, Command command) implements ModuleCommand {
+  public record AuditCommand(AuditOperation operation, Command command) implements ModuleCommand<AuditOperation> {
   }
 }

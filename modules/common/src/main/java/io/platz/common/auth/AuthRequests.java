@@ -115,6 +115,6 @@ public final class AuthRequests {
     }
   }
 
-  public record AuthCommand(AuthOperation operation, Command command) implements ModuleCommand {
+  public record AuthCommand(AuthOperation operation, Command command) implements ModuleCommand<AuthOperation> {
   }
 }

@@ -7,5 +7,5 @@ package io.platz.common.bus;
  */
 public interface Operation {
 
-  ModuleCommand with(Command command);
+  ModuleCommand<?> with(Command command);
 }

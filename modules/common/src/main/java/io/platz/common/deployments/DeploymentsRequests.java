@@ -36,6 +36,6 @@ public final class DeploymentsRequests {
     }
   }
 
-  public record DeploymentsCommand(DeploymentsOperation operation, Command command) implements ModuleCommand {
+  public record DeploymentsCommand(DeploymentsOperation operation, Command command) implements ModuleCommand<DeploymentsOperation> {
   }
 }

@@ -38,7 +38,7 @@ public final class PermissionsRequests {
     }
   }
 
-  public record PermissionsCommand(PermissionsOperation operation, Command command) implements ModuleCommand {
+  public record PermissionsCommand(PermissionsOperation operation, Command command) implements ModuleCommand<PermissionsOperation> {
   }
 
   /** What the JSON API has the access verticle, which manages envs, kinds and grants, do. */
@@ -54,6 +54,6 @@ public final class PermissionsRequests {
     }
   }
 
-  public record AccessCommand(AccessOperation operation, Command command) implements ModuleCommand {
+  public record AccessCommand(AccessOperation operation, Command command) implements ModuleCommand<AccessOperation> {
   }
 }
