@@ -36,6 +36,7 @@ public final class ApiVerticle extends VerticleBase {
   private final List<RouteContribution> contributions;
   private final FailedAuthentications failures;
   private final OpenStreams streams;
+  private ModuleBus bus;
   private HttpServer server;
 
   /**
@@ -53,6 +54,7 @@ public final class ApiVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    bus = new ModuleBus(vertx.eventBus());
     Router router = Router.router(vertx);
     new AllowedMethods().add(HttpMethod.GET, "/status").add(HttpMethod.GET, "/ready").add(HttpMethod.GET, "/metrics").mount(router);
     router.get("/status").handler(ctx -> ctx.response().putHeader("content-type", "text/plain").end("ok"));
@@ -100,7 +102,6 @@ public final class ApiVerticle extends VerticleBase {
     api.get("/server").handler(ctx -> ctx.json(new JsonObject().put("version", Version.current())));
     Buffer openApi = OpenApiDocument.load();
     api.get(OpenApiDocument.PATH).handler(ctx -> ctx.response().putHeader("content-type", "application/json").end(openApi));
-    ModuleBus bus = new ModuleBus(vertx.eventBus());
     TokenAuthentication tokens = new TokenAuthentication(bus, failures);
     api.route().handler(tokens.handler());
     api.get("/auth/me").handler(ctx -> Commands.respond(ctx, 200, TokenAuthentication.me(ctx)));
@@ -129,7 +130,6 @@ public final class ApiVerticle extends VerticleBase {
 
   /** Ready when every module verticle answers on the bus, which each does only if the database is current. */
   private void ready(RoutingContext ctx) {
-    ModuleBus bus = new ModuleBus(vertx.eventBus());
     JsonObject checks = new JsonObject();
     List<Future<?>> answers = Arrays.stream(Health.Component.values())
         .<Future<?>>map(component -> bus.ask(new Health(component))

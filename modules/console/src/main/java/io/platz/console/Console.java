@@ -29,7 +29,7 @@ import java.util.Optional;
 
 /**
  * The admin console: web pages on the API's port, one more adapter over the same services. Every read and write
- * goes through the {@link Gateway} as the signed-in person, with the action and address of the JSON API endpoint
+ * goes through the {@link Gateway} as the signed-in person, with the action and operation of the JSON API endpoint
  * that does the same, so the permissions module decides everything and the console can do nothing the API would
  * refuse. It holds no rules of its own.
  *

@@ -3,7 +3,6 @@ package io.platz.persistence.bus;
 import io.platz.common.error.ApiError;
 import io.platz.persistence.DbErrors;
 import io.vertx.core.Future;
-import io.vertx.core.eventbus.ReplyException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -34,7 +33,7 @@ public final class BusHandlers {
     ApiError error = DbErrors.toApiError(failure);
     if (error.status() == 500) {
       LOG.error("{} failed", what, failure);
-    } else if (error.status() == 503 && !(failure instanceof ApiError) && !(failure instanceof ReplyException)) {
+    } else if (error.status() == 503 && !(failure instanceof ApiError)) {
       warnUnavailable(what, failure);
     }
     return error;
