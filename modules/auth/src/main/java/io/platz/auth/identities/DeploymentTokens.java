@@ -65,13 +65,13 @@ public final class DeploymentTokens {
     UUID id = token.parts().id();
     return bus.ask(new LocateDeployment(deployment))
         .compose(where -> Tx.run(pool, tx -> insert(tx, NamedParameters.of().bind("id", id).bind("deployment_id", deployment)
-                .bind("deployment_name", where.getString("name")).bind("env_id", UUID.fromString(where.getString("env_id")))
+                .bind("deployment_name", where.name()).bind("env_id", where.envId())
                 .bind("user_id", actor.isUser() ? actor.id() : null).bind("bot_id", actor.isBot() ? actor.id() : null)
                 .bind("secret_hash", Buffer.buffer(hasher.hash(token.parts())))
                 .bind("expires_at", expiresAt.atOffset(ZoneOffset.UTC)))
             .compose(inserted -> audit.record(tx,
                 AuditEvent.about(AuditEventType.DEPLOYMENT_TOKEN_CREATED, Actor.of(actor), id)
-                    .inEnv(UUID.fromString(where.getString("env_id")))
+                    .inEnv(where.envId())
                     .with(new JsonObject().put("deployment_id", deployment.toString())
                         .put("expires_at", expiresAt.toString()))))))
         .map(recorded -> new JsonObject().put("id", id.toString()).put("created_token", token.value())

@@ -4,7 +4,8 @@ import io.platz.common.bus.Command;
 import io.platz.common.bus.ModuleCommand;
 import io.platz.common.bus.Operation;
 import io.platz.common.bus.Request;
-import io.vertx.core.json.JsonObject;
+import io.platz.common.auth.IdentityKind;
+import java.util.Map;
 import java.util.UUID;
 
 /** The deployments module's bus contract: deployments and their tasks. */
@@ -13,15 +14,23 @@ public final class DeploymentsRequests {
   private DeploymentsRequests() {
   }
 
-  /** → {"env_id", "kind_id", "name"} of a live deployment, or fails 404: for permission decisions. */
-  public record LocateDeployment(UUID id) implements Request<JsonObject> {
+  /** → where a live deployment is, or fails 404: for permission decisions and for minting its credentials. */
+  public record LocateDeployment(UUID id) implements Request<DeploymentPlace> {
   }
 
-  /**
-   * → {"deployment_id", "env_id", "kind_id", "status", "acting_user_id", "acting_bot_id", "acting_deployment_id"}
-   * of a task, or fails 404: for permission decisions.
-   */
-  public record LocateTask(UUID id) implements Request<JsonObject> {
+  public record DeploymentPlace(UUID envId, UUID kindId, String name) {
+  }
+
+  /** → where a task is and who asked for it, or fails 404: for permission decisions. */
+  public record LocateTask(UUID id) implements Request<TaskPlace> {
+  }
+
+  /** {@code createdBy}: who created the task, at most one identity of each kind (a user, a bot, a deployment). */
+  public record TaskPlace(UUID deploymentId, UUID envId, UUID kindId, Map<IdentityKind, UUID> createdBy) {
+
+    public TaskPlace {
+      createdBy = Map.copyOf(createdBy);
+    }
   }
 
   /** What the JSON API has the deployments module do. */

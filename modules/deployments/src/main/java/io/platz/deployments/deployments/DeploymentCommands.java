@@ -6,6 +6,7 @@ import io.platz.audit.api.AuditEventType;
 import io.platz.audit.api.AuditTrail;
 import io.platz.common.bus.Command;
 import io.platz.common.bus.ModuleBus;
+import io.platz.common.deployments.DeploymentsRequests.DeploymentPlace;
 import io.platz.common.error.ApiError;
 import io.platz.common.json.Fields;
 import io.platz.common.json.Text;
@@ -184,14 +185,13 @@ public final class DeploymentCommands {
   }
 
   /** Where a live deployment is, for the permissions module's decisions. */
-  public Future<JsonObject> locate(UUID id) {
+  public Future<DeploymentPlace> locate(UUID id) {
     return reads.location(id, () -> pool
         .preparedQuery("SELECT env_id, kind_id, name FROM deployments WHERE id = $1 AND deleted_at IS NULL")
         .execute(Tuple.of(id))
         .map(rows -> {
           Row row = Rows.one(rows, "deployment");
-          return new JsonObject().put("env_id", row.getUUID("env_id").toString())
-              .put("kind_id", row.getUUID("kind_id").toString()).put("name", row.getString("name"));
+          return new DeploymentPlace(row.getUUID("env_id"), row.getUUID("kind_id"), row.getString("name"));
         }));
   }
 

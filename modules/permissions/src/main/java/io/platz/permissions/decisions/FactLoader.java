@@ -2,7 +2,6 @@ package io.platz.permissions.decisions;
 
 import io.platz.common.auth.AuthRequests.UserTokenOwner;
 import io.platz.common.auth.Identity;
-import io.platz.common.auth.IdentityKind;
 import io.platz.common.bus.ModuleBus;
 import io.platz.common.deployments.DeploymentsRequests.LocateDeployment;
 import io.platz.common.deployments.DeploymentsRequests.LocateTask;
@@ -15,11 +14,7 @@ import io.platz.permissions.grants.GrantCommands;
 import io.platz.permissions.grants.GrantFamily;
 import io.platz.permissions.grants.GrantSet;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
-import java.util.EnumMap;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -66,31 +61,22 @@ public final class FactLoader {
   /** The deployment the path names. */
   Future<Facts.Placed> deployment(Question question) {
     UUID id = Fields.parseUuid("id", question.params().getString("id"));
-    return grants(question).compose(grants -> bus.ask(new LocateDeployment(id))
-        .map(where -> placed(grants, where)));
+    return grants(question).compose(grants -> placed(grants, id));
   }
 
   /** The deployment the body names, and the role the operation asked for needs on its kind. */
   Future<Facts.NewTask> newTask(Question question) {
     UUID deployment = Fields.body(question.body()).requireUuid("deployment_id");
     TaskOperation operation = TaskOperation.from(question.body());
-    return grants(question).compose(grants -> bus.ask(new LocateDeployment(deployment)).map(where -> placed(grants, where)))
+    return grants(question).compose(grants -> placed(grants, deployment))
         .compose(where -> requiredRole(where.kind(), operation).map(role -> new Facts.NewTask(where, operation, role)));
   }
 
   /** The task the path names. */
   Future<Facts.Task> task(Question question) {
     UUID id = Fields.parseUuid("id", question.params().getString("id"));
-    return grants(question).compose(grants -> bus.ask(new LocateTask(id)).map(task -> {
-      Map<IdentityKind, UUID> createdBy = new EnumMap<>(IdentityKind.class);
-      for (IdentityKind kind : IdentityKind.values()) {
-        String creator = task.getString("acting_" + kind.name().toLowerCase(Locale.ROOT) + "_id");
-        if (creator != null) {
-          createdBy.put(kind, UUID.fromString(creator));
-        }
-      }
-      return new Facts.Task(placed(grants, task), UUID.fromString(task.getString("deployment_id")), createdBy);
-    }));
+    return grants(question).compose(grants -> bus.ask(new LocateTask(id)).map(task ->
+        new Facts.Task(new Facts.Placed(grants, task.envId(), task.kindId()), task.deploymentId(), task.createdBy())));
   }
 
   Future<Facts.GrantRow> envGrant(Question question) {
@@ -127,7 +113,7 @@ public final class FactLoader {
     return kinds.roleOf(pool, kind, operation.actionId());
   }
 
-  private static Facts.Placed placed(GrantSet grants, JsonObject where) {
-    return new Facts.Placed(grants, UUID.fromString(where.getString("env_id")), UUID.fromString(where.getString("kind_id")));
+  private Future<Facts.Placed> placed(GrantSet grants, UUID deployment) {
+    return bus.ask(new LocateDeployment(deployment)).map(where -> new Facts.Placed(grants, where.envId(), where.kindId()));
   }
 }
