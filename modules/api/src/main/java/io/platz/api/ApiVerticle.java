@@ -4,13 +4,12 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.platz.common.Version;
-import io.platz.common.bus.Addresses;
-import io.platz.common.bus.SameLoop;
+import io.platz.common.bus.Health;
+import io.platz.common.bus.ModuleBus;
 import io.platz.common.config.PlatzConfig;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
@@ -20,6 +19,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.micrometer.PrometheusScrapingHandler;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -30,13 +30,13 @@ import java.util.concurrent.TimeUnit;
 public final class ApiVerticle extends VerticleBase {
 
   static final int BODY_LIMIT = 1024 * 1024;
-  private static final long HEALTH_TIMEOUT_MS = 2_000;
 
   private final PlatzConfig config;
   private final PrometheusMeterRegistry metrics;
   private final List<RouteContribution> contributions;
   private final FailedAuthentications failures;
   private final OpenStreams streams;
+  private ModuleBus bus;
   private HttpServer server;
 
   /**
@@ -54,6 +54,7 @@ public final class ApiVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    bus = new ModuleBus(vertx.eventBus());
     Router router = Router.router(vertx);
     new AllowedMethods().add(HttpMethod.GET, "/status").add(HttpMethod.GET, "/ready").add(HttpMethod.GET, "/metrics").mount(router);
     router.get("/status").handler(ctx -> ctx.response().putHeader("content-type", "text/plain").end("ok"));
@@ -101,15 +102,15 @@ public final class ApiVerticle extends VerticleBase {
     api.get("/server").handler(ctx -> ctx.json(new JsonObject().put("version", Version.current())));
     Buffer openApi = OpenApiDocument.load();
     api.get(OpenApiDocument.PATH).handler(ctx -> ctx.response().putHeader("content-type", "application/json").end(openApi));
-    TokenAuthentication tokens = new TokenAuthentication(vertx.eventBus(), failures);
+    TokenAuthentication tokens = new TokenAuthentication(bus, failures);
     api.route().handler(tokens.handler());
     api.get("/auth/me").handler(ctx -> Commands.respond(ctx, 200, TokenAuthentication.me(ctx)));
-    Gateway gateway = new Gateway(vertx.eventBus());
+    Gateway gateway = new Gateway(bus);
     Commands commands = new Commands(gateway);
     AuditEventStream auditStream = new AuditEventStream(vertx, gateway, tokens, streams, config.auditStreamKeepAlive());
     for (Endpoint endpoint : Endpoints.ALL) {
       api.route(endpoint.method(), endpoint.path()).handler(endpoint == Endpoints.AUDIT_STREAM ? auditStream::open
-          : commands.handle(endpoint.action(), endpoint.address(), endpoint.status()));
+          : commands.handle(endpoint.action(), endpoint.operation(), endpoint.status()));
     }
     return api;
   }
@@ -129,12 +130,11 @@ public final class ApiVerticle extends VerticleBase {
 
   /** Ready when every module verticle answers on the bus, which each does only if the database is current. */
   private void ready(RoutingContext ctx) {
-    DeliveryOptions options = SameLoop.local(HEALTH_TIMEOUT_MS);
     JsonObject checks = new JsonObject();
-    List<Future<?>> answers = Addresses.HEALTH_CHECKS.stream()
-        .<Future<?>>map(address -> vertx.eventBus().request(address, new JsonObject(), options)
-            .onSuccess(reply -> checks.put(address, "UP"))
-            .onFailure(failure -> checks.put(address, Failures.classify(0, failure).getMessage())))
+    List<Future<?>> answers = Arrays.stream(Health.Component.values())
+        .<Future<?>>map(component -> bus.ask(new Health(component))
+            .onSuccess(reply -> checks.put(component.checkName(), "UP"))
+            .onFailure(failure -> checks.put(component.checkName(), Failures.classify(0, failure).getMessage())))
         .toList();
     Future.join(answers).onComplete(done -> {
       boolean ready = done.succeeded();

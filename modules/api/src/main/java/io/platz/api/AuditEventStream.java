@@ -69,7 +69,7 @@ public final class AuditEventStream {
     this.open = open;
     this.keepAliveMs = keepAlive.toMillis();
     // a copy: a stream may end, and leave the set, while it hears an event
-    vertx.eventBus().<JsonObject>consumer(Addresses.Audit.EVENTS, message -> List.copyOf(streams).forEach(stream -> stream.heard(message.body())));
+    vertx.eventBus().<JsonObject>consumer(Addresses.AUDIT_EVENTS, message -> List.copyOf(streams).forEach(stream -> stream.heard(message.body())));
   }
 
   /** Behind token authentication: the caller was verified a moment ago. Refusals are JSON errors, before any event. */
@@ -232,7 +232,7 @@ public final class AuditEventStream {
       pending.clear();
       fromDatabase = false;
       return authorize()
-          .compose(allowed -> gateway.performJson(caller, Action.AUDIT_READ, Addresses.Audit.LIST,
+          .compose(allowed -> gateway.performJson(caller, Endpoints.AUDIT_STREAM.action(), Endpoints.AUDIT_STREAM.operation(),
               query.filterParams().put("after_seq", Long.toString(sent)).put("per_page", Integer.toString(PAGE)), new JsonObject()))
           .map(page -> {
             JsonArray items = page.getJsonArray("items");

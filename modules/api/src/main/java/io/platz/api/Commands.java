@@ -1,6 +1,7 @@
 package io.platz.api;
 
 import io.platz.common.auth.Identity;
+import io.platz.common.bus.Operation;
 import io.platz.common.json.JsonBodies;
 import io.platz.common.permissions.Action;
 import io.vertx.core.Handler;
@@ -25,8 +26,8 @@ public final class Commands {
     this.gateway = gateway;
   }
 
-  /** A handler that has {@code action} done at {@code address}; answers {@code status}. */
-  public Handler<RoutingContext> handle(Action action, String address, int status) {
+  /** A handler that has {@code action} done by {@code operation}; answers {@code status}. */
+  public Handler<RoutingContext> handle(Action action, Operation operation, int status) {
     return ctx -> {
       if (!idParametersAreUuids(ctx)) {
         Failures.handleStatus(ctx, 404);
@@ -34,7 +35,7 @@ public final class Commands {
       }
       Identity caller = Identity.fromJson(ctx.user().principal());
       JsonObject body = hasBody(ctx) ? JsonBodies.parseObject(ctx.body().buffer().getBytes()) : new JsonObject();
-      gateway.perform(caller, action, address, params(ctx), body)
+      gateway.perform(caller, action, operation, params(ctx), body)
           .onSuccess(answer -> respond(ctx, status, answer))
           .onFailure(ctx::fail);
     };

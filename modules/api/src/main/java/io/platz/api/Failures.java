@@ -1,7 +1,6 @@
 package io.platz.api;
 
 import io.platz.common.error.ApiError;
-import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.json.DecodeException;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
@@ -10,7 +9,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one place where a failure becomes an HTTP answer: {@code {"message": ...}} with the status the failure
- * carries. Event-bus failures map once: the replier's code is the status, no handler is 503, a timeout 504.
+ * carries. A module's refusal, or its silence, arrives as an {@link ApiError} already (ModuleBus maps replies).
  * A 500 is a bug: it is logged here with its stack and answered with no detail.
  */
 public final class Failures {
@@ -24,7 +23,7 @@ public final class Failures {
   public static void handle(RoutingContext ctx) {
     Throwable failure = ours(ctx.failure());
     ApiError error = classify(ctx.statusCode(), failure);
-    if (error.status() >= 500 && !(failure instanceof ApiError) && !(failure instanceof ReplyException)) {
+    if (error.status() >= 500 && !(failure instanceof ApiError)) {
       LOG.error("{} {} failed", ctx.request().method(), ctx.request().path(), failure);
     }
     respond(ctx, error);
@@ -36,7 +35,7 @@ public final class Failures {
    * a bug), not a bad token, and a 429 keeps its status.
    */
   private static Throwable ours(Throwable failure) {
-    if (failure instanceof HttpException http && (http.getCause() instanceof ApiError || http.getCause() instanceof ReplyException)) {
+    if (failure instanceof HttpException http && http.getCause() instanceof ApiError) {
       return http.getCause();
     }
     return failure;
@@ -62,9 +61,6 @@ public final class Failures {
   static ApiError classify(int status, Throwable failure) {
     if (failure instanceof ApiError error) {
       return error;
-    }
-    if (failure instanceof ReplyException reply) {
-      return ApiError.fromReply(reply);
     }
     if (failure instanceof DecodeException) {
       return ApiError.badRequest("the request body is not valid JSON");

@@ -1,15 +1,12 @@
 package io.platz.api;
 
-import io.platz.common.bus.Addresses;
-import io.platz.common.bus.SameLoop;
+import io.platz.common.auth.AuthRequests.Verified;
+import io.platz.common.auth.AuthRequests.VerifyToken;
+import io.platz.common.bus.ModuleBus;
 import io.platz.common.error.ApiError;
 import io.platz.common.token.TokenFormat;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
-import io.vertx.core.eventbus.DeliveryOptions;
-import io.vertx.core.eventbus.EventBus;
-import io.vertx.core.eventbus.ReplyException;
-import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.auth.User;
@@ -30,13 +27,12 @@ import io.vertx.ext.web.handler.SimpleAuthenticationHandler;
 public final class TokenAuthentication implements AuthenticationProvider {
 
   public static final String TOKEN_HEADER = "x-platz-token";
-  private static final DeliveryOptions VERIFY = SameLoop.local(5_000);
   private static final HttpException UNAUTHORIZED = new HttpException(401);
 
-  private final EventBus bus;
+  private final ModuleBus bus;
   private final FailedAuthentications failures;
 
-  public TokenAuthentication(EventBus bus, FailedAuthentications failures) {
+  public TokenAuthentication(ModuleBus bus, FailedAuthentications failures) {
     this.bus = bus;
     this.failures = failures;
   }
@@ -101,16 +97,15 @@ public final class TokenAuthentication implements AuthenticationProvider {
 
   /** {@code cachedOnly}: verified if the auth module has the credential in memory, refused otherwise. */
   private Future<User> verify(String token, boolean cachedOnly) {
-    JsonObject request = new JsonObject().put("token", token).put("cached_only", cachedOnly);
-    return bus.<JsonObject>request(SameLoop.address(Addresses.Auth.VERIFY), request, VERIFY)
-        .map(reply -> user(reply.body()))
+    return bus.ask(new VerifyToken(token, cachedOnly))
+        .map(TokenAuthentication::user)
         .recover(failure -> Future.failedFuture(isRefusal(failure) ? UNAUTHORIZED : failure));
   }
 
-  /** The user of a verification's answer, {@code {"identity", "me"}}: its identity as principal, {@code me} as attribute. */
-  public static User user(JsonObject verified) {
-    User user = User.create(verified.getJsonObject("identity"));
-    user.attributes().put("me", verified.getJsonObject("me"));
+  /** The user of a verification's answer: its identity as principal, {@code me} as attribute. */
+  private static User user(Verified verified) {
+    User user = User.create(verified.identity());
+    user.attributes().put("me", verified.me());
     return user;
   }
 
@@ -121,7 +116,6 @@ public final class TokenAuthentication implements AuthenticationProvider {
   }
 
   private static boolean isRefusal(Throwable failure) {
-    return failure instanceof ReplyException reply && reply.failureType() == ReplyFailure.RECIPIENT_FAILURE
-        && reply.failureCode() == 401;
+    return failure instanceof ApiError refusal && refusal.status() == 401;
   }
 }

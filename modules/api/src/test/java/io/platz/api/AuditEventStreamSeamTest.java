@@ -4,15 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.platz.common.audit.AuditRequests.AuditCommand;
+import io.platz.common.auth.AuthRequests.Verified;
+import io.platz.common.auth.AuthRequests.VerifyToken;
 import io.platz.common.auth.Identity;
 import io.platz.common.auth.IdentityKind;
 import io.platz.common.bus.Addresses;
+import io.platz.common.bus.ModuleBus;
 import io.platz.common.config.ConfigLoader;
 import io.platz.common.config.PlatzConfig;
+import io.platz.common.permissions.PermissionsRequests.Decide;
+import io.platz.common.permissions.PermissionsRequests.Decision;
 import io.platz.common.permissions.Scope;
 import io.platz.common.token.TokenFormat;
 import io.platz.common.token.TokenKind;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
@@ -46,27 +54,28 @@ class AuditEventStreamSeamTest {
   void eventsCommittedWhileAPageIsReadAreSentAfterItOnceEach(Vertx vertx, VertxTestContext test) throws IOException {
     PlatzConfig config = ConfigLoader.load(Map.of()).withHttpPort(ReadinessTest.freePort());
     Identity caller = new Identity(IdentityKind.USER, UUID.randomUUID(), UUID.randomUUID(), true, null, "auditor");
-    vertx.eventBus().consumer(Addresses.Auth.VERIFY, message -> message.reply(new JsonObject()
-        .put("identity", caller.toJson()).put("me", new JsonObject())));
-    vertx.eventBus().consumer(Addresses.Permissions.DECIDE, message -> message.reply(new JsonObject()
-        .put("scope", Scope.ALL.toJson())));
+    ModuleBus.install(vertx);
+    ModuleBus bus = new ModuleBus(vertx.eventBus());
+    bus.serve(VerifyToken.class, request -> Future.succeededFuture(new Verified(caller.toJson(), new JsonObject())));
+    bus.serve(Decide.class, request -> Future.succeededFuture(new Decision(Scope.ALL)));
     List<JsonObject> committed = new ArrayList<>();
     commit(committed, 5);
-    vertx.eventBus().<JsonObject>consumer(Addresses.Audit.LIST, message -> {
-      long after = Long.parseLong(message.body().getJsonObject("params").getString("after_seq"));
+    bus.serve(AuditCommand.class, request -> {
+      long after = Long.parseLong(request.command().params().getString("after_seq"));
       JsonArray snapshot = new JsonArray(committed.stream().filter(event -> event.getLong("seq") > after).toList());
       if (committed.size() == 5) {
         // committed and published after this read's snapshot, before its answer
-        commit(committed, 5).forEach(event -> vertx.eventBus().publish(Addresses.Audit.EVENTS, event));
+        commit(committed, 5).forEach(event -> vertx.eventBus().publish(Addresses.AUDIT_EVENTS, event));
       }
-      message.reply(new JsonObject().put("items", snapshot));
+      return Future.succeededFuture(new JsonObject().put("items", snapshot).toBuffer());
     });
 
     String token = TokenFormat.generate(TokenKind.USER, caller.tokenId()).value();
     StringBuilder received = new StringBuilder();
+    HttpClient client = vertx.createHttpClient();
     vertx.deployVerticle(new ApiVerticle(config, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), List.of(),
             new FailedAuthentications(60), new OpenStreams(AuditEventStream.PER_CREDENTIAL)))
-        .compose(id -> vertx.createHttpClient().request(new RequestOptions().setMethod(HttpMethod.GET)
+        .compose(id -> client.request(new RequestOptions().setMethod(HttpMethod.GET)
             .setPort(config.httpPort()).setHost("127.0.0.1").setURI("/api/v2/audit-events/stream?after_seq=0")
             .putHeader(TokenAuthentication.TOKEN_HEADER, token)))
         .compose(request -> request.send())
@@ -75,7 +84,8 @@ class AuditEventStreamSeamTest {
           List<Long> seqs = seqs(received);
           if (!seqs.isEmpty() && seqs.get(seqs.size() - 1) >= 10) {
             test.verify(() -> assertThat(seqs).containsExactlyElementsOf(LongStream.rangeClosed(1, 10).boxed().toList()));
-            test.completeNow();
+            // closed first: the server's shutdown would otherwise wait its whole timeout for this open stream
+            client.close().onComplete(closed -> test.completeNow());
           }
         })));
   }

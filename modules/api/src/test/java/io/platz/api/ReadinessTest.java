@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.platz.common.bus.Addresses;
+import io.platz.common.bus.Health.Component;
+import io.platz.common.bus.ModuleBus;
 import io.platz.common.config.ConfigLoader;
 import io.platz.common.config.PlatzConfig;
+import io.platz.common.error.ApiError;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -27,9 +29,11 @@ class ReadinessTest {
   @Test
   void notReadyWhileAModuleDoesNotAnswer(Vertx vertx, VertxTestContext test) throws IOException {
     PlatzConfig config = ConfigLoader.load(Map.of()).withHttpPort(freePort());
-    for (String address : Addresses.HEALTH_CHECKS) {
-      if (!address.equals(Addresses.Audit.HEALTH)) {
-        vertx.eventBus().consumer(address, message -> message.reply(new JsonObject().put("status", "UP")));
+    ModuleBus.install(vertx);
+    ModuleBus bus = new ModuleBus(vertx.eventBus());
+    for (Component component : Component.values()) {
+      if (component != Component.AUDIT) {
+        bus.serve(component, health -> Future.succeededFuture(new JsonObject().put("status", "UP")));
       }
     }
     WebClient client = WebClient.create(vertx);
@@ -39,10 +43,10 @@ class ReadinessTest {
           test.verify(() -> {
             assertThat(notReady.statusCode()).isEqualTo(503);
             JsonObject checks = notReady.bodyAsJsonObject().getJsonObject("checks");
-            assertThat(checks.getString(Addresses.Audit.HEALTH)).contains("unavailable");
-            assertThat(checks.getString(Addresses.Auth.HEALTH)).isEqualTo("UP");
+            assertThat(checks.getString("platz.audit.health")).contains("unavailable");
+            assertThat(checks.getString("platz.auth.health")).isEqualTo("UP");
           });
-          vertx.eventBus().consumer(Addresses.Audit.HEALTH, message -> message.reply(new JsonObject()));
+          bus.serve(Component.AUDIT, health -> Future.succeededFuture(new JsonObject()));
           return client.get(config.httpPort(), "127.0.0.1", "/ready").send();
         })
         .onComplete(test.succeeding(ready -> test.verify(() -> {
@@ -54,14 +58,16 @@ class ReadinessTest {
   @Test
   void aFailingModuleNamesItsReason(Vertx vertx, VertxTestContext test) throws IOException {
     PlatzConfig config = ConfigLoader.load(Map.of()).withHttpPort(freePort());
-    for (String address : Addresses.HEALTH_CHECKS) {
-      vertx.eventBus().consumer(address, message -> message.fail(503, "the database is unreachable"));
+    ModuleBus.install(vertx);
+    ModuleBus bus = new ModuleBus(vertx.eventBus());
+    for (Component component : Component.values()) {
+      bus.serve(component, health -> Future.failedFuture(ApiError.unavailable("the database is unreachable")));
     }
     vertx.deployVerticle(new ApiVerticle(config, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), List.of(), new FailedAuthentications(60), new OpenStreams(AuditEventStream.PER_CREDENTIAL)))
         .compose(id -> WebClient.create(vertx).get(config.httpPort(), "127.0.0.1", "/ready").send())
         .onComplete(test.succeeding(response -> test.verify(() -> {
           assertThat(response.statusCode()).isEqualTo(503);
-          assertThat(response.bodyAsJsonObject().getJsonObject("checks").getString(Addresses.Auth.HEALTH))
+          assertThat(response.bodyAsJsonObject().getJsonObject("checks").getString("platz.auth.health"))
               .isEqualTo("the database is unreachable");
           test.completeNow();
         })));

@@ -9,6 +9,7 @@ import io.platz.api.OpenStreams;
 import io.platz.audit.AuditVerticle;
 import io.platz.auth.AuthModule;
 import io.platz.common.StartupException;
+import io.platz.common.bus.ModuleBus;
 import io.platz.common.config.ClusterConfig;
 import io.platz.common.config.PlatzConfig;
 import io.platz.console.Console;
@@ -81,6 +82,7 @@ public final class Platform {
       ServerKeys keys = ServerKeys.load(config.dataDir(), config.serverKey().orElse(null));
       PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       vertx = vertx(config, metrics);
+      ModuleBus.install(vertx);
       beforeDeploy.accept(vertx);
       Platform platform = new Platform(config, database, vertx);
       platform.deploy(new ModuleContext(config, database.settings(), database.migrations().schemaVersion(), keys, metrics,
@@ -98,7 +100,7 @@ public final class Platform {
   private static Vertx vertx(PlatzConfig config, PrometheusMeterRegistry metrics) throws TimeoutException {
     VertxOptions options = new VertxOptions()
         // as many event loops as instances of each hot verticle: deploying N instances takes the next N loops in
-        // turn, so every loop then hosts one of each, and a request finds its consumer on its own loop (SameLoop)
+        // turn, so every loop then hosts one of each, and a request finds its consumer on its own loop (ModuleBus)
         .setEventLoopPoolSize(config.effectiveHttpInstances())
         .setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(true)
             // several meters per bus message would cost the hot path more than they tell: HTTP figures cover it

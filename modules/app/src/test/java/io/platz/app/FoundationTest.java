@@ -6,12 +6,13 @@ import io.platz.app.support.Api;
 import io.platz.app.support.Response;
 import io.platz.app.support.SharedPlatform;
 import io.platz.common.Version;
-import io.platz.common.bus.Addresses;
+import io.platz.common.bus.Health;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,7 +44,7 @@ class FoundationTest {
     Response ready = api.get("/ready");
     assertThat(ready.status()).isEqualTo(200);
     assertThat(ready.json().getJsonObject("checks").getMap())
-        .containsOnlyKeys(Addresses.HEALTH_CHECKS.toArray(String[]::new))
+        .containsOnlyKeys(Arrays.stream(Health.Component.values()).map(Health.Component::checkName).toArray(String[]::new))
         .allSatisfy((check, state) -> assertThat(state).isEqualTo("UP"));
   }
 

@@ -3,8 +3,10 @@ package io.platz.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.platz.app.support.SharedPlatform;
-import io.platz.common.bus.Addresses;
-import io.platz.common.bus.SameLoop;
+import io.platz.common.auth.AuthRequests.VerifyToken;
+import io.platz.common.bus.ModuleBus;
+import io.platz.common.deployments.DeploymentsRequests.DeploymentsCommand;
+import io.platz.common.permissions.PermissionsRequests.Decide;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -25,8 +27,8 @@ class SameLoopPlacementTest {
   @RegisterExtension
   static final SharedPlatform PLATZ = new SharedPlatform();
 
-  private static final List<String> HOT = List.of(Addresses.Auth.VERIFY, Addresses.Permissions.DECIDE,
-      Addresses.Deployments.LIST, Addresses.Deployments.TASKS_CREATE);
+  private static final List<String> HOT = List.of(ModuleBus.address(VerifyToken.class), ModuleBus.address(Decide.class),
+      ModuleBus.address(DeploymentsCommand.class));
 
   @Test
   void everyEventLoopHostsAConsumerOfEachHotAddress() throws Exception {
@@ -37,7 +39,7 @@ class SameLoopPlacementTest {
     String probes = vertx.deployVerticle(() -> new VerticleBase() {
       @Override
       public Future<?> start() {
-        chosen.put(Thread.currentThread().getName(), HOT.stream().map(SameLoop::address).toList());
+        chosen.put(Thread.currentThread().getName(), HOT.stream().map(ModuleBus::fromHere).toList());
         return Future.succeededFuture();
       }
     }, new DeploymentOptions().setInstances(loops)).await(10, TimeUnit.SECONDS);

@@ -1,12 +1,14 @@
 package io.platz.audit;
 
+import io.platz.audit.api.AuditTrail;
 import io.platz.audit.chain.AuditChain;
 import io.platz.audit.chain.AuditPump;
 import io.platz.audit.chain.CheckpointKeeper;
 import io.platz.audit.chain.Checkpoints;
 import io.platz.audit.chain.DeliveryLag;
 import io.platz.audit.chain.EventMac;
-import io.platz.common.bus.Addresses;
+import io.platz.common.audit.AuditRequests.AuditCommand;
+import io.platz.common.bus.Health;
 import io.platz.persistence.Database;
 import io.platz.persistence.ModuleContext;
 import io.platz.persistence.ModuleVerticle;
@@ -41,8 +43,8 @@ public final class AuditVerticle extends ModuleVerticle {
   }
 
   @Override
-  protected String healthAddress() {
-    return Addresses.Audit.HEALTH;
+  protected Health.Component component() {
+    return Health.Component.AUDIT;
   }
 
   @Override
@@ -52,8 +54,11 @@ public final class AuditVerticle extends ModuleVerticle {
       pumpConnection = Database.dedicated(vertx, context.database(), "platz audit pump", PUMP_SILENCE_LIMIT);
       pump = new AuditPump(vertx, pumpConnection, new AuditChain(context.keys().auditKey()),
           new EventMac(context.keys().auditEventKey()), keeper, context.metrics());
-      serveCommand(Addresses.Audit.LIST, new AuditEvents(pool)::list);
-      wakes = vertx.eventBus().localConsumer(Addresses.Audit.APPENDED, appended -> pump.wake());
+      AuditEvents events = new AuditEvents(pool);
+      serveCommands(AuditCommand.class, (operation, command) -> switch (operation) {
+        case LIST -> events.list(command);
+      });
+      wakes = vertx.eventBus().localConsumer(AuditTrail.APPENDED, appended -> pump.wake());
       DeliveryLag.measure(vertx, context.metrics());
       sweep = vertx.setPeriodic(SWEEP_MS, tick -> pump.wake());
       pump.wake();

@@ -6,14 +6,15 @@ import io.platz.auth.credentials.CredentialCache;
 import io.platz.auth.credentials.CredentialStore;
 import io.platz.auth.credentials.LastUsedRecorder;
 import io.platz.auth.credentials.TokenHasher;
-import io.platz.common.bus.Addresses;
+import io.platz.common.auth.AuthRequests.Verified;
+import io.platz.common.auth.AuthRequests.VerifyToken;
+import io.platz.common.bus.Health;
 import io.platz.common.error.ApiError;
 import io.platz.common.token.ParsedToken;
 import io.platz.common.token.TokenFormat;
 import io.platz.persistence.ModuleContext;
 import io.platz.persistence.ModuleVerticle;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 
 /**
@@ -40,8 +41,8 @@ public final class AuthVerticle extends ModuleVerticle {
   }
 
   @Override
-  protected String healthAddress() {
-    return Addresses.Auth.HEALTH;
+  protected Health.Component component() {
+    return Health.Component.AUTH;
   }
 
   @Override
@@ -49,17 +50,17 @@ public final class AuthVerticle extends ModuleVerticle {
     store = new CredentialStore(pool);
     lookups = Counter.builder("platz.auth.credential.lookups")
         .description("tokens looked up in the database to verify them").register(context.metrics());
-    serve(Addresses.Auth.VERIFY, this::verify);
+    serve(VerifyToken.class, this::verify);
     return Future.succeededFuture();
   }
 
-  private Future<JsonObject> verify(JsonObject request) {
-    ParsedToken token = TokenFormat.parse(request.getString("token")).orElseThrow(ApiError::unauthorized);
+  private Future<Verified> verify(VerifyToken request) {
+    ParsedToken token = TokenFormat.parse(request.token()).orElseThrow(ApiError::unauthorized);
     CachedCredential cached = cache.get(token.id());
     if (cached != null) {
       return Future.succeededFuture(accept(token, cached));
     }
-    if (request.getBoolean("cached_only", false) || cache.knownUnknown(token.id())) {
+    if (request.cachedOnly() || cache.knownUnknown(token.id())) {
       throw ApiError.unauthorized();
     }
     long generation = cache.generation();
@@ -75,7 +76,7 @@ public final class AuthVerticle extends ModuleVerticle {
     });
   }
 
-  private JsonObject accept(ParsedToken token, CachedCredential credential) {
+  private Verified accept(ParsedToken token, CachedCredential credential) {
     Instant now = Instant.now();
     if (credential.kind() != token.kind() || !hasher.matches(token, credential.secretHash()) || credential.expiredAt(now)) {
       throw ApiError.unauthorized();

@@ -12,21 +12,27 @@ import io.platz.auth.identities.TokenCommands;
 import io.platz.auth.identities.TokenFamily;
 import io.platz.auth.identities.UserCommands;
 import io.platz.auth.sessions.ConsoleSessions;
-import io.platz.common.bus.Addresses;
+import io.platz.common.auth.AuthRequests.AuthCommand;
+import io.platz.common.auth.AuthRequests.EndSession;
+import io.platz.common.auth.AuthRequests.EvictSubject;
+import io.platz.common.auth.AuthRequests.ListSessions;
+import io.platz.common.auth.AuthRequests.OidcSignIn;
+import io.platz.common.auth.AuthRequests.ResumeSession;
+import io.platz.common.auth.AuthRequests.StartSession;
+import io.platz.common.auth.AuthRequests.UserTokenOwner;
+import io.platz.common.bus.Health;
 import io.platz.common.config.OidcConfig;
 import io.platz.common.token.IssuedToken;
 import io.platz.persistence.Listener;
 import io.platz.persistence.ModuleContext;
 import io.platz.persistence.ModuleVerticle;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,8 +62,8 @@ public final class IdentityVerticle extends ModuleVerticle {
   }
 
   @Override
-  protected String healthAddress() {
-    return Addresses.Auth.IDENTITY_HEALTH;
+  protected Health.Component component() {
+    return Health.Component.IDENTITY;
   }
 
   @Override
@@ -68,40 +74,42 @@ public final class IdentityVerticle extends ModuleVerticle {
     TokenCommands userTokens = new TokenCommands(TokenFamily.USER, pool, audit, evictions, hasher);
     TokenCommands botTokens = new TokenCommands(TokenFamily.BOT, pool, audit, evictions, hasher);
 
-    serveCommand(Addresses.Auth.USERS_LIST, users::list);
-    serveCommand(Addresses.Auth.USERS_GET, users::get);
-    serveCommand(Addresses.Auth.USERS_CREATE, users::create);
-    serveCommand(Addresses.Auth.USERS_UPDATE, users::update);
-    serveCommand(Addresses.Auth.USER_TOKENS_LIST, userTokens::list);
-    serveCommand(Addresses.Auth.USER_TOKENS_GET, userTokens::get);
-    serveCommand(Addresses.Auth.USER_TOKENS_CREATE, userTokens::create);
-    serveCommand(Addresses.Auth.USER_TOKENS_REVOKE, userTokens::revoke);
-    serve(Addresses.Auth.USER_TOKENS_OWNER, userTokens::owner);
-    serveCommand(Addresses.Auth.BOTS_LIST, bots::list);
-    serveCommand(Addresses.Auth.BOTS_GET, bots::get);
-    serveCommand(Addresses.Auth.BOTS_CREATE, bots::create);
-    serveCommand(Addresses.Auth.BOTS_UPDATE, bots::update);
-    serveCommand(Addresses.Auth.BOTS_DELETE, bots::delete);
-    serveCommand(Addresses.Auth.BOT_TOKENS_LIST, botTokens::list);
-    serveCommand(Addresses.Auth.BOT_TOKENS_GET, botTokens::get);
-    serveCommand(Addresses.Auth.BOT_TOKENS_CREATE, botTokens::create);
-    serveCommand(Addresses.Auth.BOT_TOKENS_REVOKE, botTokens::revoke);
-    DeploymentTokens deploymentTokens = new DeploymentTokens(pool, audit, evictions, hasher, vertx.eventBus(),
+    DeploymentTokens deploymentTokens = new DeploymentTokens(pool, audit, evictions, hasher, bus,
         context.config().deploymentTokenTtl());
-    serveCommand(Addresses.Auth.DEPLOYMENT_TOKENS_CREATE, deploymentTokens::create);
-    serveCommand(Addresses.Auth.DEPLOYMENT_TOKENS_REVOKE, deploymentTokens::revoke);
+    serveCommands(AuthCommand.class, (operation, command) -> switch (operation) {
+      case USERS_LIST -> users.list(command);
+      case USERS_GET -> users.get(command);
+      case USERS_CREATE -> users.create(command);
+      case USERS_UPDATE -> users.update(command);
+      case USER_TOKENS_LIST -> userTokens.list(command);
+      case USER_TOKENS_GET -> userTokens.get(command);
+      case USER_TOKENS_CREATE -> userTokens.create(command);
+      case USER_TOKENS_REVOKE -> userTokens.revoke(command);
+      case BOTS_LIST -> bots.list(command);
+      case BOTS_GET -> bots.get(command);
+      case BOTS_CREATE -> bots.create(command);
+      case BOTS_UPDATE -> bots.update(command);
+      case BOTS_DELETE -> bots.delete(command);
+      case BOT_TOKENS_LIST -> botTokens.list(command);
+      case BOT_TOKENS_GET -> botTokens.get(command);
+      case BOT_TOKENS_CREATE -> botTokens.create(command);
+      case BOT_TOKENS_REVOKE -> botTokens.revoke(command);
+      case DEPLOYMENT_TOKENS_CREATE -> deploymentTokens.create(command);
+      case DEPLOYMENT_TOKENS_REVOKE -> deploymentTokens.revoke(command);
+    });
+    serve(UserTokenOwner.class, request -> userTokens.owner(request.tokenId()));
     OidcSignIns oidc = new OidcSignIns(pool, users, audit,
         context.config().oidc().map(OidcConfig::adminEmails).orElse(List.of()));
-    serve(Addresses.Auth.OIDC_SIGN_IN, oidc::signIn);
+    serve(OidcSignIn.class, oidc::signIn);
     ConsoleSessions sessions = new ConsoleSessions(pool, hasher, lastUsed, context.config().console().sessionsPerPerson(),
         context.config().console().sessionsMax(), context.metrics());
-    serve(Addresses.Auth.CONSOLE_SESSIONS_START, sessions::start);
-    serve(Addresses.Auth.CONSOLE_SESSIONS_RESUME, sessions::resume);
-    serve(Addresses.Auth.CONSOLE_SESSIONS_LIST, sessions::list);
-    serve(Addresses.Auth.CONSOLE_SESSIONS_END, sessions::end);
-    serve(Addresses.Auth.EVICT_SUBJECT, request -> {
-      evictions.evictLocally(UUID.fromString(request.getString("subject_id")));
-      return Future.succeededFuture(new JsonObject());
+    serve(StartSession.class, sessions::start);
+    serve(ResumeSession.class, sessions::resume);
+    serve(ListSessions.class, sessions::list);
+    serve(EndSession.class, sessions::end);
+    serve(EvictSubject.class, request -> {
+      evictions.evictLocally(request.subjectId());
+      return Future.succeededFuture();
     });
 
     flushTimer = vertx.setPeriodic(LAST_USED_FLUSH_MS, tick -> lastUsed.flush(pool)

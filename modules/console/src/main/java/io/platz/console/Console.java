@@ -5,6 +5,7 @@ import io.platz.api.Gateway;
 import io.platz.api.OpenStreams;
 import io.platz.api.RouteContribution;
 import io.platz.api.TokenAuthentication;
+import io.platz.common.bus.ModuleBus;
 import io.platz.common.config.ConsoleConfig;
 import io.platz.common.config.OidcConfig;
 import io.platz.console.data.ConsoleApi;
@@ -28,7 +29,7 @@ import java.util.Optional;
 
 /**
  * The admin console: web pages on the API's port, one more adapter over the same services. Every read and write
- * goes through the {@link Gateway} as the signed-in person, with the action and address of the JSON API endpoint
+ * goes through the {@link Gateway} as the signed-in person, with the action and operation of the JSON API endpoint
  * that does the same, so the permissions module decides everything and the console can do nothing the API would
  * refuse. It holds no rules of its own.
  *
@@ -63,8 +64,9 @@ public final class Console implements RouteContribution {
 
   @Override
   public void mount(Vertx vertx, Router root) {
-    ConsoleApi api = new ConsoleApi(new Gateway(vertx.eventBus()));
-    Sessions sessions = new Sessions(new TokenAuthentication(vertx.eventBus(), failures), vertx.eventBus(), signer, cookies);
+    ModuleBus bus = new ModuleBus(vertx.eventBus());
+    ConsoleApi api = new ConsoleApi(new Gateway(bus));
+    Sessions sessions = new Sessions(new TokenAuthentication(bus, failures), bus, signer, cookies);
 
     root.route("/webjars/*").handler(SecurityHeaders::handle)
         .handler(StaticHandler.create(Assets.WEBJARS).setMaxAgeSeconds(86_400));

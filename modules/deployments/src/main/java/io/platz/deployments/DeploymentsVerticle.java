@@ -1,7 +1,10 @@
 package io.platz.deployments;
 
 import io.platz.audit.api.AuditTrail;
-import io.platz.common.bus.Addresses;
+import io.platz.common.bus.Health;
+import io.platz.common.deployments.DeploymentsRequests.DeploymentsCommand;
+import io.platz.common.deployments.DeploymentsRequests.LocateDeployment;
+import io.platz.common.deployments.DeploymentsRequests.LocateTask;
 import io.platz.deployments.deployments.DeploymentCommands;
 import io.platz.deployments.deployments.DeploymentReads;
 import io.platz.deployments.tasks.TaskCommands;
@@ -24,8 +27,8 @@ public final class DeploymentsVerticle extends ModuleVerticle {
   }
 
   @Override
-  protected String healthAddress() {
-    return Addresses.Deployments.HEALTH;
+  protected Health.Component component() {
+    return Health.Component.DEPLOYMENTS;
   }
 
   @Override
@@ -33,21 +36,23 @@ public final class DeploymentsVerticle extends ModuleVerticle {
     AuditTrail audit = new AuditTrail(vertx, context.keys());
     int maxConfigBytes = context.config().maxConfigBytes();
     int maxPerPage = PageRequest.maxPerPage(maxConfigBytes + TEXT_BYTES);
-    DeploymentCommands deployments = new DeploymentCommands(pool, audit, vertx.eventBus(), reads,
+    DeploymentCommands deployments = new DeploymentCommands(pool, audit, bus, reads,
         context.keys().digestKey(), maxConfigBytes, maxPerPage);
     TaskCommands tasks = new TaskCommands(pool, audit, maxConfigBytes, maxPerPage);
-    serveCommand(Addresses.Deployments.LIST, deployments::list);
-    serveCommand(Addresses.Deployments.GET, deployments::get);
-    serveCommand(Addresses.Deployments.CREATE, deployments::create);
-    serveCommand(Addresses.Deployments.UPDATE, deployments::update);
-    serveCommand(Addresses.Deployments.DELETE, deployments::delete);
-    serve(Addresses.Deployments.LOCATE, deployments::locate);
-    serveCommand(Addresses.Deployments.TASKS_LIST, tasks::list);
-    serveCommand(Addresses.Deployments.TASKS_GET, tasks::get);
-    serveCommand(Addresses.Deployments.TASKS_CREATE, tasks::create);
-    serveCommand(Addresses.Deployments.TASKS_CANCEL, tasks::cancel);
-    serveCommand(Addresses.Deployments.TASKS_ADVANCE, tasks::advance);
-    serve(Addresses.Deployments.TASKS_LOCATE, tasks::locate);
+    serveCommands(DeploymentsCommand.class, (operation, command) -> switch (operation) {
+      case LIST -> deployments.list(command);
+      case GET -> deployments.get(command);
+      case CREATE -> deployments.create(command);
+      case UPDATE -> deployments.update(command);
+      case DELETE -> deployments.delete(command);
+      case TASKS_LIST -> tasks.list(command);
+      case TASKS_GET -> tasks.get(command);
+      case TASKS_CREATE -> tasks.create(command);
+      case TASKS_CANCEL -> tasks.cancel(command);
+      case TASKS_ADVANCE -> tasks.advance(command);
+    });
+    serve(LocateDeployment.class, request -> deployments.locate(request.id()));
+    serve(LocateTask.class, request -> tasks.locate(request.id()));
     return Future.succeededFuture();
   }
 }

@@ -1,7 +1,8 @@
 package io.platz.permissions;
 
 import io.platz.audit.api.AuditTrail;
-import io.platz.common.bus.Addresses;
+import io.platz.common.bus.Health;
+import io.platz.common.permissions.PermissionsRequests.AccessCommand;
 import io.platz.permissions.envs.EnvCommands;
 import io.platz.permissions.envs.KindCache;
 import io.platz.permissions.envs.KindCommands;
@@ -31,8 +32,8 @@ public final class AccessVerticle extends ModuleVerticle {
   }
 
   @Override
-  protected String healthAddress() {
-    return Addresses.Permissions.ACCESS_HEALTH;
+  protected Health.Component component() {
+    return Health.Component.ACCESS;
   }
 
   @Override
@@ -40,27 +41,29 @@ public final class AccessVerticle extends ModuleVerticle {
     AuditTrail audit = new AuditTrail(vertx, context.keys());
     EnvCommands envs = new EnvCommands(pool, audit, grants);
     KindCommands kinds = new KindCommands(pool, audit, grants, kindCache);
-    GrantCommands envRoles = new GrantCommands(GrantFamily.ENV_ROLE, pool, audit, grants, vertx.eventBus());
-    GrantCommands deploymentRoles = new GrantCommands(GrantFamily.DEPLOYMENT_ROLE, pool, audit, grants, vertx.eventBus());
+    GrantCommands envRoles = new GrantCommands(GrantFamily.ENV_ROLE, pool, audit, grants, bus);
+    GrantCommands deploymentRoles = new GrantCommands(GrantFamily.DEPLOYMENT_ROLE, pool, audit, grants, bus);
 
-    serveCommand(Addresses.Permissions.ENVS_LIST, envs::list);
-    serveCommand(Addresses.Permissions.ENVS_GET, envs::get);
-    serveCommand(Addresses.Permissions.ENVS_CREATE, envs::create);
-    serveCommand(Addresses.Permissions.ENVS_UPDATE, envs::update);
-    serveCommand(Addresses.Permissions.ENVS_DELETE, envs::delete);
-    serveCommand(Addresses.Permissions.ENV_ROLES_LIST, envRoles::list);
-    serveCommand(Addresses.Permissions.ENV_ROLES_GET, envRoles::get);
-    serveCommand(Addresses.Permissions.ENV_ROLES_GRANT, envRoles::grant);
-    serveCommand(Addresses.Permissions.ENV_ROLES_REMOVE, envRoles::remove);
-    serveCommand(Addresses.Permissions.KINDS_LIST, kinds::list);
-    serveCommand(Addresses.Permissions.KINDS_GET, kinds::get);
-    serveCommand(Addresses.Permissions.KINDS_CREATE, kinds::create);
-    serveCommand(Addresses.Permissions.KINDS_UPDATE, kinds::update);
-    serveCommand(Addresses.Permissions.KINDS_DELETE, kinds::delete);
-    serveCommand(Addresses.Permissions.DEPLOYMENT_ROLES_LIST, deploymentRoles::list);
-    serveCommand(Addresses.Permissions.DEPLOYMENT_ROLES_GET, deploymentRoles::get);
-    serveCommand(Addresses.Permissions.DEPLOYMENT_ROLES_GRANT, deploymentRoles::grant);
-    serveCommand(Addresses.Permissions.DEPLOYMENT_ROLES_REMOVE, deploymentRoles::remove);
+    serveCommands(AccessCommand.class, (operation, command) -> switch (operation) {
+      case ENVS_LIST -> envs.list(command);
+      case ENVS_GET -> envs.get(command);
+      case ENVS_CREATE -> envs.create(command);
+      case ENVS_UPDATE -> envs.update(command);
+      case ENVS_DELETE -> envs.delete(command);
+      case ENV_ROLES_LIST -> envRoles.list(command);
+      case ENV_ROLES_GET -> envRoles.get(command);
+      case ENV_ROLES_GRANT -> envRoles.grant(command);
+      case ENV_ROLES_REMOVE -> envRoles.remove(command);
+      case KINDS_LIST -> kinds.list(command);
+      case KINDS_GET -> kinds.get(command);
+      case KINDS_CREATE -> kinds.create(command);
+      case KINDS_UPDATE -> kinds.update(command);
+      case KINDS_DELETE -> kinds.delete(command);
+      case DEPLOYMENT_ROLES_LIST -> deploymentRoles.list(command);
+      case DEPLOYMENT_ROLES_GET -> deploymentRoles.get(command);
+      case DEPLOYMENT_ROLES_GRANT -> deploymentRoles.grant(command);
+      case DEPLOYMENT_ROLES_REMOVE -> deploymentRoles.remove(command);
+    });
 
     grantChanges = grants.listen(vertx, context.notifications());
     kindChanges = kindCache.listen(vertx, context.notifications());

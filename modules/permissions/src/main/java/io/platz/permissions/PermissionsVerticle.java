@@ -1,8 +1,9 @@
 package io.platz.permissions;
 
-import io.platz.common.auth.Identity;
-import io.platz.common.bus.Addresses;
-import io.platz.common.permissions.Action;
+import io.platz.common.bus.Health;
+import io.platz.common.permissions.PermissionsRequests.Decide;
+import io.platz.common.permissions.PermissionsRequests.Decision;
+import io.platz.common.permissions.PermissionsRequests.PermissionsCommand;
 import io.platz.permissions.checks.AccessChecks;
 import io.platz.permissions.decisions.FactLoader;
 import io.platz.permissions.decisions.Question;
@@ -13,7 +14,6 @@ import io.platz.permissions.grants.GrantCache;
 import io.platz.persistence.ModuleContext;
 import io.platz.persistence.ModuleVerticle;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
 
 /**
  * Decides, over the event bus, whether an identity may do an action and what it may see: it loads the facts the
@@ -33,22 +33,23 @@ public final class PermissionsVerticle extends ModuleVerticle {
   }
 
   @Override
-  protected String healthAddress() {
-    return Addresses.Permissions.HEALTH;
+  protected Health.Component component() {
+    return Health.Component.PERMISSIONS;
   }
 
   @Override
   protected Future<?> register() {
-    facts = new FactLoader(vertx.eventBus(), pool, grants, kinds);
-    serve(Addresses.Permissions.DECIDE, this::decide);
-    serveCommand(Addresses.Permissions.CHECK, new AccessChecks(facts)::answer);
+    facts = new FactLoader(bus, pool, grants, kinds);
+    AccessChecks checks = new AccessChecks(facts);
+    serve(Decide.class, this::decide);
+    serveCommands(PermissionsCommand.class, (operation, command) -> switch (operation) {
+      case CHECK -> checks.answer(command);
+    });
     return Future.succeededFuture();
   }
 
-  private Future<JsonObject> decide(JsonObject request) {
-    Question question = new Question(Identity.fromJson(request.getJsonObject("identity")),
-        request.getJsonObject("params", new JsonObject()), request.getJsonObject("body", new JsonObject()));
-    Action action = Action.valueOf(request.getString("action"));
-    return Rules.of(action).apply(facts, question).compose(Verdict::reply);
+  private Future<Decision> decide(Decide request) {
+    Question question = new Question(request.identity(), request.params(), request.body());
+    return Rules.of(request.action()).apply(facts, question).compose(Verdict::reply);
   }
 }

@@ -2,7 +2,6 @@ package io.platz.persistence;
 
 import io.platz.common.error.ApiError;
 import io.vertx.core.VertxException;
-import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.http.ConnectionPoolTooBusyException;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
@@ -12,8 +11,9 @@ import java.util.Set;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Maps what the database (or another module asked on the bus) throws to an {@link ApiError}: state conflicts become 409, an unreachable or
- * overloaded database 503. Anything else stays a 500, because it is a bug.
+ * Maps what the database throws to an {@link ApiError} (another module asked on the bus fails with one already):
+ * state conflicts become 409, an unreachable or overloaded database 503. Anything else stays a 500, because it is
+ * a bug.
  */
 public final class DbErrors {
 
@@ -25,9 +25,6 @@ public final class DbErrors {
   public static ApiError toApiError(Throwable failure) {
     if (failure instanceof ApiError apiError) {
       return apiError;
-    }
-    if (failure instanceof ReplyException reply) {
-      return ApiError.fromReply(reply);
     }
     if (failure instanceof PgException pg) {
       return ruleBroken(pg).orElseGet(() -> fromSqlState(pg.getSqlState()));

@@ -1,7 +1,7 @@
 package io.platz.persistence;
 
-import io.platz.common.bus.Addresses;
-import io.platz.common.bus.SameLoop;
+import io.platz.common.bus.ModuleBus;
+import io.platz.persistence.cluster.AwaitEvictions;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -23,9 +23,6 @@ import java.util.function.Supplier;
  * kind or a deployment), and a barrier after each write cannot miss one. Unclustered, nothing is waited for.
  */
 public final class Tx {
-
-  /** Well beyond the barrier's own bound on a member's answer. */
-  private static final long BARRIER_TIMEOUT_MS = 10_000;
 
   private final SqlConnection connection;
   private final Map<Object, Supplier<Future<?>>> afterCommit = new LinkedHashMap<>();
@@ -64,8 +61,7 @@ public final class Tx {
     if (context == null || !context.owner().isClustered()) {
       return Future.succeededFuture();
     }
-    return context.owner().eventBus().request(Addresses.Cluster.BARRIER, null, SameLoop.local(BARRIER_TIMEOUT_MS))
-        .<Void>mapEmpty().otherwiseEmpty();
+    return new ModuleBus(context.owner().eventBus()).ask(new AwaitEvictions()).otherwiseEmpty();
   }
 
   private static Future<Void> runInOrder(Map<Object, Supplier<Future<?>>> actions) {

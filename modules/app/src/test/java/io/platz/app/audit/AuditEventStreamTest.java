@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.platz.app.support.Api;
 import io.platz.app.support.AuditTrailProbe;
-import io.platz.app.support.EventStream;
 import io.platz.app.support.EventStream.Message;
+import io.platz.app.support.EventStream;
 import io.platz.app.support.Eventually;
 import io.platz.app.support.Fixtures;
 import io.platz.app.support.Response;

@@ -69,7 +69,7 @@ class ClusterTlsTest {
     assertThat(subjects(fromUntrusted)).isEmpty();
     assertThat(subjects(fromPlain)).isEmpty();
 
-    String barrier = Addresses.Cluster.barrierOf(((VertxInternal) cluster.instance(1).platform().vertx()).clusterManager().getNodeId());
+    String barrier = Addresses.clusterBarrierOf(((VertxInternal) cluster.instance(1).platform().vertx()).clusterManager().getNodeId());
     DeliveryOptions briefly = new DeliveryOptions().setSendTimeout(3_000);
     trusted.eventBus().request(barrier, null, briefly).await(10, TimeUnit.SECONDS);
     for (Vertx outsider : List.of(untrusted, plain)) {

@@ -3,8 +3,8 @@ package io.platz.app.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.platz.app.support.AuditTrailProbe;
-import io.platz.app.support.EventStream;
 import io.platz.app.support.EventStream.Message;
+import io.platz.app.support.EventStream;
 import io.platz.app.support.Fixtures;
 import io.platz.app.support.TestCluster;
 import io.vertx.core.json.JsonObject;

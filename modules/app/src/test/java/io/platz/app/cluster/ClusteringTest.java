@@ -7,7 +7,11 @@ import io.platz.app.support.AuditConsumer;
 import io.platz.app.support.Eventually;
 import io.platz.app.support.Fixtures;
 import io.platz.app.support.TestCluster;
-import io.platz.common.bus.Addresses;
+import io.platz.common.auth.AuthRequests.AuthCommand;
+import io.platz.common.auth.AuthRequests.VerifyToken;
+import io.platz.common.bus.ModuleBus;
+import io.platz.common.deployments.DeploymentsRequests.LocateDeployment;
+import io.platz.common.permissions.PermissionsRequests.Decide;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.ReplyException;
@@ -53,8 +57,8 @@ class ClusteringTest {
   @Test
   void aMemberOfTheClusterReachesNoModuleAddress() {
     Vertx outsider = cluster.joinPlain();
-    for (String address : List.of(Addresses.Auth.VERIFY, Addresses.Permissions.DECIDE, Addresses.Deployments.LOCATE,
-        Addresses.Auth.USERS_LIST)) {
+    for (String address : List.of(ModuleBus.address(VerifyToken.class), ModuleBus.address(Decide.class),
+        ModuleBus.address(LocateDeployment.class), ModuleBus.address(AuthCommand.class))) {
       assertThatThrownBy(() -> outsider.eventBus().request(address, new JsonObject(), new DeliveryOptions().setSendTimeout(5_000))
           .await(10, TimeUnit.SECONDS))
           .as(address)

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.platz.app.console.ConsoleClient.Events;
 import io.platz.app.support.SharedPlatform;
-import io.platz.common.bus.Addresses;
+import io.platz.common.deployments.DeploymentsRequests.DeploymentsCommand;
+import io.platz.common.deployments.DeploymentsRequests.DeploymentsOperation;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,8 +28,7 @@ class HistoryStreamLimitsTest {
   @RegisterExtension
   static final SharedPlatform PLATZ = new SharedPlatform(Map.of("PLATZ_HTTP_INSTANCES", "1"),
       vertx -> vertx.eventBus().addOutboundInterceptor(delivery -> {
-        String address = delivery.message().address();
-        if (address.equals(Addresses.Deployments.TASKS_GET) || address.startsWith(Addresses.Deployments.TASKS_GET + "@")) {
+        if (delivery.message().body() instanceof DeploymentsCommand command && command.operation() == DeploymentsOperation.TASKS_GET) {
           TASK_READS.incrementAndGet();
         }
         delivery.next();

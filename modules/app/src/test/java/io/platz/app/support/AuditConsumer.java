@@ -17,7 +17,7 @@ public final class AuditConsumer {
   private final Map<Long, String> committedAt = new ConcurrentHashMap<>();
 
   public void subscribe(Vertx vertx) {
-    vertx.eventBus().<JsonObject>consumer(Addresses.Audit.EVENTS, message -> {
+    vertx.eventBus().<JsonObject>consumer(Addresses.AUDIT_EVENTS, message -> {
       String committed = message.headers().get(AuditPump.COMMITTED_AT);
       if (committed != null) {
         committedAt.put(message.body().getLong("seq"), committed);

@@ -2,13 +2,13 @@ package io.platz.app.support;
 
 import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;
+import io.platz.common.StartupException;
+import io.platz.persistence.DatabaseSettings;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.eventbus.EventBusOptions;
 import io.vertx.spi.cluster.hazelcast.ConfigUtil;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
-import io.platz.common.StartupException;
-import io.platz.persistence.DatabaseSettings;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;

@@ -1,9 +1,9 @@
 package io.platz.app.support;
 
 import io.platz.app.Platform;
+import io.platz.common.bus.Addresses;
 import io.platz.common.config.ConfigLoader;
 import io.platz.common.config.PlatzConfig;
-import io.platz.common.bus.Addresses;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -46,7 +46,7 @@ public final class TestPlatform implements AutoCloseable {
   public static TestPlatform start(PlatzConfig config, Consumer<Vertx> beforeDeploy) {
     LogCapture.everything();
     return new TestPlatform(Platform.start(config, vertx -> {
-      vertx.eventBus().<JsonObject>consumer(Addresses.Audit.EVENTS, event -> Evidence.text(event.body().encode()));
+      vertx.eventBus().<JsonObject>consumer(Addresses.AUDIT_EVENTS, event -> Evidence.text(event.body().encode()));
       beforeDeploy.accept(vertx);
     }));
   }

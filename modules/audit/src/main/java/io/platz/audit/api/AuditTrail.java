@@ -1,14 +1,13 @@
 package io.platz.audit.api;
 
 import io.platz.audit.chain.EventMac;
-import io.platz.common.bus.Addresses;
-import io.platz.common.bus.SameLoop;
 import io.platz.persistence.ServerKeys;
 import io.platz.persistence.Tx;
 import io.platz.persistence.sql.NamedParameters;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
@@ -30,6 +29,12 @@ import java.util.regex.Pattern;
  * written to the database by anyone else.
  */
 public final class AuditTrail {
+
+  /**
+   * Published in this process (no body) after a transaction that recorded audit events commits: wakes the audit
+   * verticle's pump. A wake-up, not a request, so a plain local address of the audit module's own.
+   */
+  public static final String APPENDED = "platz.audit.appended";
 
   /**
    * The most an event's {@code data} may weigh, as JSON. Every change keeps its event under it (a config or a
@@ -176,7 +181,7 @@ public final class AuditTrail {
 
   /** This process's pump; others find the event on their next sweep. */
   private void wake() {
-    vertx.eventBus().publish(Addresses.Audit.APPENDED, null, SameLoop.LOCAL);
+    vertx.eventBus().publish(APPENDED, null, new DeliveryOptions().setLocalOnly(true));
   }
 
   /**

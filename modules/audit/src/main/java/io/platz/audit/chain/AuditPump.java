@@ -316,7 +316,7 @@ public final class AuditPump {
     if (committedAt != null) {
       options.addHeader(COMMITTED_AT, committedAt.toInstant().toString());
     }
-    vertx.eventBus().publish(Addresses.Audit.EVENTS, event, options);
+    vertx.eventBus().publish(Addresses.AUDIT_EVENTS, event, options);
   }
 
   private record Numbered(JsonObject json, OffsetDateTime committedAt) {

@@ -1,10 +1,10 @@
 package io.platz.audit.chain;
 
 import io.platz.audit.api.AuditCheckpoint;
-import io.platz.common.bus.SameLoop;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
@@ -100,7 +100,7 @@ public final class CheckpointKeeper {
           checkpoints.write(checkpoint);
           return null;
         }, false)
-        .onSuccess(done -> vertx.eventBus().publish(AuditCheckpoint.ADDRESS, checkpoint.toJson(), SameLoop.LOCAL))
+        .onSuccess(done -> vertx.eventBus().publish(AuditCheckpoint.ADDRESS, checkpoint.toJson(), new DeliveryOptions().setLocalOnly(true)))
         .onFailure(failure -> LOG.error("cannot write the audit checkpoint {}: {}", checkpoints.file(), failure.toString()))
         .onComplete(done -> {
           if (waiting != null) {

@@ -32,7 +32,7 @@ public final class DeliveryLag {
         .minimumExpectedValue(Duration.ofMillis(1))
         .maximumExpectedValue(Duration.ofSeconds(30))
         .register(registry);
-    vertx.eventBus().<JsonObject>consumer(Addresses.Audit.EVENTS, message -> {
+    vertx.eventBus().<JsonObject>consumer(Addresses.AUDIT_EVENTS, message -> {
       String committed = message.headers().get(AuditPump.COMMITTED_AT);
       Instant since = Instant.parse(committed != null ? committed : message.body().getString("occurred_at"));
       lag.record(Duration.between(since, Instant.now()));

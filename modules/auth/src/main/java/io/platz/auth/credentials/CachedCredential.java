@@ -1,5 +1,6 @@
 package io.platz.auth.credentials;
 
+import io.platz.common.auth.AuthRequests.Verified;
 import io.platz.common.auth.Identity;
 import io.platz.common.token.TokenKind;
 import io.vertx.core.json.JsonObject;
@@ -18,7 +19,7 @@ public final class CachedCredential {
   private final Instant expiresAt;
   private final Identity identity;
   private final JsonObject me;
-  private final JsonObject answer;
+  private final Verified answer;
   private final AtomicLong lastUsedRecordedMillis;
 
   public CachedCredential(TokenKind kind, byte[] secretHash, Instant expiresAt, Identity identity, JsonObject me,
@@ -28,7 +29,7 @@ public final class CachedCredential {
     this.expiresAt = expiresAt;
     this.identity = identity;
     this.me = me;
-    this.answer = new JsonObject().put("identity", identity.toJson()).put("me", me);
+    this.answer = new Verified(identity.toJson(), me);
     this.lastUsedRecordedMillis = new AtomicLong(lastUsedAt == null ? 0 : lastUsedAt.toEpochMilli());
   }
 
@@ -52,8 +53,8 @@ public final class CachedCredential {
     return identity;
   }
 
-  /** What verification answers: built once, since the event bus copies what it delivers anyway. */
-  public JsonObject answer() {
+  /** What verification answers: built once, and handed as it is to every request that presents this credential. */
+  public Verified answer() {
     return answer;
   }
 

@@ -7,9 +7,9 @@ import io.platz.audit.api.AuditTrail;
 import io.platz.auth.credentials.CredentialEvictions;
 import io.platz.auth.credentials.TokenHasher;
 import io.platz.common.auth.Identity;
-import io.platz.common.bus.Addresses;
 import io.platz.common.bus.Command;
-import io.platz.common.bus.SameLoop;
+import io.platz.common.bus.ModuleBus;
+import io.platz.common.deployments.DeploymentsRequests.LocateDeployment;
 import io.platz.common.json.Fields;
 import io.platz.common.token.IssuedToken;
 import io.platz.common.token.TokenFormat;
@@ -19,7 +19,6 @@ import io.platz.persistence.sql.NamedParameters;
 import io.platz.persistence.sql.Rows;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -44,10 +43,10 @@ public final class DeploymentTokens {
   private final AuditTrail audit;
   private final CredentialEvictions evictions;
   private final TokenHasher hasher;
-  private final EventBus bus;
+  private final ModuleBus bus;
   private final Duration lifetime;
 
-  public DeploymentTokens(Pool pool, AuditTrail audit, CredentialEvictions evictions, TokenHasher hasher, EventBus bus,
+  public DeploymentTokens(Pool pool, AuditTrail audit, CredentialEvictions evictions, TokenHasher hasher, ModuleBus bus,
                           Duration lifetime) {
     this.pool = pool;
     this.audit = audit;
@@ -64,16 +63,15 @@ public final class DeploymentTokens {
     Instant expiresAt = Instant.now().plus(lifetime).truncatedTo(ChronoUnit.SECONDS);
     IssuedToken token = TokenFormat.generate(TokenKind.DEPLOYMENT, UUID.randomUUID());
     UUID id = token.parts().id();
-    return bus.<JsonObject>request(Addresses.Deployments.LOCATE, new JsonObject().put("id", deployment.toString()), SameLoop.LOCAL)
-        .map(reply -> reply.body())
+    return bus.ask(new LocateDeployment(deployment))
         .compose(where -> Tx.run(pool, tx -> insert(tx, NamedParameters.of().bind("id", id).bind("deployment_id", deployment)
-                .bind("deployment_name", where.getString("name")).bind("env_id", UUID.fromString(where.getString("env_id")))
+                .bind("deployment_name", where.name()).bind("env_id", where.envId())
                 .bind("user_id", actor.isUser() ? actor.id() : null).bind("bot_id", actor.isBot() ? actor.id() : null)
                 .bind("secret_hash", Buffer.buffer(hasher.hash(token.parts())))
                 .bind("expires_at", expiresAt.atOffset(ZoneOffset.UTC)))
             .compose(inserted -> audit.record(tx,
                 AuditEvent.about(AuditEventType.DEPLOYMENT_TOKEN_CREATED, Actor.of(actor), id)
-                    .inEnv(UUID.fromString(where.getString("env_id")))
+                    .inEnv(where.envId())
                     .with(new JsonObject().put("deployment_id", deployment.toString())
                         .put("expires_at", expiresAt.toString()))))))
         .map(recorded -> new JsonObject().put("id", id.toString()).put("created_token", token.value())

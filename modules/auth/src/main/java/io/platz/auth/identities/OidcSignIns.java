@@ -4,6 +4,7 @@ import io.platz.audit.api.Actor;
 import io.platz.audit.api.AuditEvent;
 import io.platz.audit.api.AuditEventType;
 import io.platz.audit.api.AuditTrail;
+import io.platz.common.auth.AuthRequests.OidcSignIn;
 import io.platz.common.error.ApiError;
 import io.platz.persistence.DbErrors;
 import io.platz.persistence.Tx;
@@ -41,11 +42,9 @@ public final class OidcSignIns {
   }
 
   /** The claims of a verified ID token → the user they name (contract §3's shape). */
-  public Future<JsonObject> signIn(JsonObject claims) {
-    String issuer = claims.getString("issuer");
-    String subject = claims.getString("subject");
+  public Future<JsonObject> signIn(OidcSignIn claims) {
     // refused inside the transaction: a deactivated person's first sign-in links nothing
-    return Tx.run(pool, tx -> linked(tx, issuer, subject)
+    return Tx.run(pool, tx -> linked(tx, claims.issuer(), claims.subject())
             .compose(found -> found.isPresent() ? Future.succeededFuture(found.get()) : firstSignIn(tx, claims))
             .map(OidcSignIns::active))
         .recover(failure -> Future.failedFuture(DbErrors.isUniqueViolation(failure)
@@ -64,13 +63,13 @@ public final class OidcSignIns {
    * An email the provider has not verified could be anyone's: it never links to a provisioned person, and never
    * makes a site admin.
    */
-  private Future<JsonObject> firstSignIn(Tx tx, JsonObject claims) {
-    String email = claims.getString("email");
+  private Future<JsonObject> firstSignIn(Tx tx, OidcSignIn claims) {
+    String email = claims.email();
     if (email == null || email.isBlank()) {
       throw ApiError.forbidden("Your identity provider did not share your email address, which Platz needs to know "
           + "who you are. Ask its admin to release the email claim to Platz.");
     }
-    boolean verified = claims.getBoolean("email_verified", false);
+    boolean verified = claims.emailVerified();
     return tx.sql().preparedQuery("SELECT * FROM users WHERE lower(email) = lower($1) FOR UPDATE").execute(Tuple.of(email))
         .compose(rows -> {
           if (rows.size() == 0) {
@@ -85,16 +84,16 @@ public final class OidcSignIns {
         .compose(user -> link(tx, user, claims).map(user));
   }
 
-  private Future<JsonObject> create(Tx tx, JsonObject claims, String email, boolean verified) {
-    String name = claims.getString("name") == null ? "" : claims.getString("name").strip();
+  private Future<JsonObject> create(Tx tx, OidcSignIn claims, String email, boolean verified) {
+    String name = claims.name() == null ? "" : claims.name().strip();
     String displayName = name.isEmpty() || name.length() > 200 ? email : name;
     boolean admin = verified && adminEmails.contains(email.toLowerCase(Locale.ROOT));
     return users.insert(tx, displayName, UserCommands.email(email), admin, Actor.SYSTEM);
   }
 
-  private Future<Void> link(Tx tx, JsonObject user, JsonObject claims) {
+  private Future<Void> link(Tx tx, JsonObject user, OidcSignIn claims) {
     UUID id = UUID.fromString(user.getString("id"));
-    JsonObject identity = new JsonObject().put("issuer", claims.getString("issuer")).put("subject", claims.getString("subject"));
+    JsonObject identity = new JsonObject().put("issuer", claims.issuer()).put("subject", claims.subject());
     return tx.sql().preparedQuery("INSERT INTO user_oidc_identities (issuer, subject, user_id) VALUES ($1, $2, $3)")
         .execute(Tuple.of(identity.getString("issuer"), identity.getString("subject"), id))
         .compose(inserted -> audit.record(tx, AuditEvent.about(AuditEventType.USER_UPDATED, Actor.SYSTEM, id)

@@ -118,12 +118,10 @@ public final class TokenCommands {
   }
 
   /** Who holds a live user token: what the permissions module needs to let a user revoke only their own. */
-  public Future<JsonObject> owner(JsonObject request) {
-    UUID id = Fields.parseUuid("id", request.getString("id"));
+  public Future<UUID> owner(UUID id) {
     return pool.preparedQuery("SELECT " + family.ownerColumn + " FROM " + family.table + " WHERE id = $1 AND revoked_at IS NULL")
         .execute(Tuple.of(id))
-        .map(rows -> new JsonObject().put(family.ownerColumn,
-            Rows.one(rows, family.ownerName + " token").getUUID(family.ownerColumn).toString()));
+        .map(rows -> Rows.one(rows, family.ownerName + " token").getUUID(family.ownerColumn));
   }
 
   /** The owner, locked against a concurrent deactivation or deletion (which takes the row FOR UPDATE). */

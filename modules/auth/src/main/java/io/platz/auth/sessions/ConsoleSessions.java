@@ -5,6 +5,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.platz.auth.credentials.LastUsedRecorder;
 import io.platz.auth.credentials.TokenHasher;
 import io.platz.auth.identities.Users;
+import io.platz.common.auth.AuthRequests.EndSession;
+import io.platz.common.auth.AuthRequests.ListSessions;
+import io.platz.common.auth.AuthRequests.ResumeSession;
+import io.platz.common.auth.AuthRequests.StartSession;
 import io.platz.common.error.ApiError;
 import io.platz.common.token.TokenKind;
 import io.platz.persistence.Tx;
@@ -74,29 +78,27 @@ public final class ConsoleSessions {
   }
 
   /**
-   * {"user_id", "token_id"?, "how", "from", "replaces"?} → {"secret"}: a new session of an active person (with a
+   * → {"secret"}: a new session of an active person (with a
    * live token of theirs, if given), ending the one it replaces in this browser. The person's row is locked, so
    * that their sign-ins on several instances at once still keep to their limit. Fails 401 otherwise.
    */
-  public Future<JsonObject> start(JsonObject request) {
-    UUID person = UUID.fromString(request.getString("user_id"));
-    String tokenId = request.getString("token_id");
+  public Future<JsonObject> start(StartSession request) {
+    UUID person = request.userId();
     String secret = newSecret();
-    UUID token = tokenId == null ? null : UUID.fromString(tokenId);
     NamedParameters session = NamedParameters.of().bind("id", UUID.randomUUID()).bind("secret_hash", hash(secret))
-        .bind("user_id", person).bind("token_id", token).bind("how", request.getString("how"))
-        .bind("from_address", request.getString("from"));
+        .bind("user_id", person).bind("token_id", request.tokenId()).bind("how", request.how())
+        .bind("from_address", request.from());
     return Tx.run(pool, tx -> tx.sql().preparedQuery("""
                 SELECT 1 FROM users u WHERE u.id = $1 AND u.is_active
                   AND ($2::uuid IS NULL OR EXISTS (SELECT 1 FROM user_tokens t WHERE t.id = $2 AND t.user_id = u.id
                     AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > now())))
                 FOR UPDATE""")
-            .execute(Tuple.of(person, token))
+            .execute(Tuple.of(person, request.tokenId()))
             .compose(active -> {
               if (active.size() == 0) {
                 throw ApiError.unauthorized();
               }
-              return endReplaced(tx, request.getString("replaces"));
+              return endReplaced(tx, request.replaces());
             })
             .compose(replaced -> tx.sql().preparedQuery(session.sql("""
                     INSERT INTO console_sessions (id, secret_hash, user_id, token_id, how, from_address, signed_in_at, last_seen_at)
@@ -115,17 +117,17 @@ public final class ConsoleSessions {
   }
 
   /**
-   * {"secret", "use"} → {"identity", "me", "handle"} of the session while it is alive, {"ended": true} if it was
+   * → {"identity", "me", "handle"} of the session while it is alive, {"ended": true} if it was
    * alive until its person or token no longer was (it is deleted now), or {} if there is none. {@code use} marks it
    * used now, and its token as used, as a click does; a check of an open page's event stream does not.
    */
-  public Future<JsonObject> resume(JsonObject request) {
-    String secret = request.getString("secret");
+  public Future<JsonObject> resume(ResumeSession request) {
+    String secret = request.secret();
     if (!wellFormed(secret)) {
       return Future.succeededFuture(new JsonObject());
     }
     Buffer hash = hash(secret);
-    boolean use = request.getBoolean("use", false);
+    boolean use = request.use();
     return pool.preparedQuery(use ? USE : CHECK).execute(Tuple.of(hash, IDLE_SECONDS)).compose(rows -> {
       if (rows.size() == 0) {
         return endDead(hash);
@@ -140,9 +142,9 @@ public final class ConsoleSessions {
     });
   }
 
-  /** {"secret"} → {"items": [{"handle", "how", "from", "signed_in_at", "last_seen_at", "current"}]}: its person's sessions, oldest sign-in first. */
-  public Future<JsonObject> list(JsonObject request) {
-    String secret = request.getString("secret");
+  /** → {"items": [{"handle", "how", "from", "signed_in_at", "last_seen_at", "current"}]}: its person's sessions, oldest sign-in first. */
+  public Future<JsonObject> list(ListSessions request) {
+    String secret = request.secret();
     if (!wellFormed(secret)) {
       return Future.succeededFuture(new JsonObject().put("items", new JsonArray()));
     }
@@ -163,12 +165,12 @@ public final class ConsoleSessions {
   }
 
   /**
-   * {"secret", "handle"?} → {"ended": whether a session ended}: without a handle the session itself (sign-out),
+   * → {"ended": whether a session ended}: without a handle the session itself (sign-out),
    * with one, that session of the same person.
    */
-  public Future<JsonObject> end(JsonObject request) {
-    String secret = request.getString("secret");
-    String handle = request.getString("handle");
+  public Future<JsonObject> end(EndSession request) {
+    String secret = request.secret();
+    String handle = request.handle();
     if (!wellFormed(secret)) {
       return Future.succeededFuture(new JsonObject().put("ended", false));
     }

@@ -6,7 +6,6 @@ import io.platz.api.Gateway;
 import io.platz.common.auth.Identity;
 import io.platz.common.error.ApiError;
 import io.vertx.core.Future;
-import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import java.util.HashMap;
@@ -14,7 +13,7 @@ import java.util.Map;
 
 /**
  * The JSON API's endpoints, called in-process: a method and path of {@link Endpoints#ALL} names the action the
- * permissions module decides and the address that executes it, so the console asks exactly what an API client
+ * permissions module decides and the operation that executes it, so the console asks exactly what an API client
  * would ask and gets exactly its answer, refusals included.
  */
 public final class ConsoleApi {
@@ -38,14 +37,6 @@ public final class ConsoleApi {
       throw new IllegalArgumentException("the JSON API has no endpoint " + method + " " + path);
     }
     return endpoint;
-  }
-
-  /** Every failure as an {@link ApiError}, the way the JSON API would answer it. */
-  static <T> Future<T> asApiError(Throwable failure) {
-    if (failure instanceof ReplyException reply) {
-      return Future.failedFuture(ApiError.fromReply(reply));
-    }
-    return Future.failedFuture(failure);
   }
 
   /** What one caller may ask; each method mirrors an HTTP verb of the API. */
@@ -83,7 +74,6 @@ public final class ConsoleApi {
       Endpoint endpoint = endpoint(method, path);
       return gateway.decide(caller, endpoint.action(), params, body)
           .map(true)
-          .recover(ConsoleApi::asApiError)
           .recover(failure -> failure instanceof ApiError refused && (refused.status() == 403 || refused.status() == 404)
               ? Future.succeededFuture(false) : Future.failedFuture(failure));
     }
@@ -91,12 +81,12 @@ public final class ConsoleApi {
     /** The same question, failing with the permissions module's own refusal: for a page that is nothing but that action. */
     public Future<Void> require(HttpMethod method, String path, JsonObject params, JsonObject body) {
       Endpoint endpoint = endpoint(method, path);
-      return gateway.decide(caller, endpoint.action(), params, body).recover(ConsoleApi::asApiError);
+      return gateway.decide(caller, endpoint.action(), params, body).mapEmpty();
     }
 
     private Future<JsonObject> call(HttpMethod method, String path, JsonObject params, JsonObject body) {
       Endpoint endpoint = endpoint(method, path);
-      return gateway.performJson(caller, endpoint.action(), endpoint.address(), params, body).recover(ConsoleApi::asApiError);
+      return gateway.performJson(caller, endpoint.action(), endpoint.operation(), params, body);
     }
   }
 }

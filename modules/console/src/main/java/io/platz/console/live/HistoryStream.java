@@ -57,7 +57,7 @@ public final class HistoryStream {
     this.api = api;
     this.sessions = sessions;
     this.open = open;
-    vertx.eventBus().<JsonObject>consumer(Addresses.Audit.EVENTS, message -> publish(message.body()));
+    vertx.eventBus().<JsonObject>consumer(Addresses.AUDIT_EVENTS, message -> publish(message.body()));
   }
 
   /** GET /envs/:env/history/live: behind the session guard, so the viewer was verified a moment ago. */

@@ -1,5 +1,6 @@
 package io.platz.console.oidc;
 
+import io.platz.common.auth.AuthRequests;
 import io.platz.common.config.OidcConfig;
 import io.platz.common.error.ApiError;
 import io.platz.console.session.CookieSecurity;
@@ -115,12 +116,8 @@ public final class OidcSignIn {
       LOG.info("OpenID Connect sign-in refused: {}", idToken == null ? "no ID token" : "the ID token's nonce is not this sign-in's");
       throw new ApiError(401, NOT_VERIFIED);
     }
-    return new Result(flow.next(), new JsonObject()
-        .put("issuer", discovery.config().issuer())
-        .put("subject", idToken.getString("sub"))
-        .put("email", idToken.getString("email"))
-        .put("email_verified", Boolean.TRUE.equals(idToken.getValue("email_verified")))
-        .put("name", idToken.getString("name")));
+    return new Result(flow.next(), new AuthRequests.OidcSignIn(discovery.config().issuer(), idToken.getString("sub"),
+        idToken.getString("email"), Boolean.TRUE.equals(idToken.getValue("email_verified")), idToken.getString("name")));
   }
 
   private static boolean same(String a, String b) {
@@ -128,6 +125,6 @@ public final class OidcSignIn {
   }
 
   /** A verified sign-in: where to go, and who the provider says this is. */
-  public record Result(String next, JsonObject claims) {
+  public record Result(String next, AuthRequests.OidcSignIn claims) {
   }
 }

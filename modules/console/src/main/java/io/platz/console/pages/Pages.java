@@ -1,8 +1,8 @@
 package io.platz.console.pages;
 
 import io.platz.common.error.ApiError;
-import io.platz.console.data.ConsoleApi;
 import io.platz.console.data.ConsoleApi.Calls;
+import io.platz.console.data.ConsoleApi;
 import io.platz.console.data.Query;
 import io.platz.console.session.Csrf;
 import io.platz.console.session.Flash;

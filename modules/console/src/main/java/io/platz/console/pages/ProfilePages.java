@@ -1,7 +1,7 @@
 package io.platz.console.pages;
 
-import io.platz.console.data.ConsoleApi.Calls;
 import io.platz.common.error.ApiError;
+import io.platz.console.data.ConsoleApi.Calls;
 import io.platz.console.session.Flash;
 import io.platz.console.session.Sessions;
 import io.platz.console.session.Viewer;

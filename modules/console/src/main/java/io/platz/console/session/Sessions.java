@@ -1,28 +1,29 @@
 package io.platz.console.session;
 
 import io.platz.api.TokenAuthentication;
+import io.platz.common.auth.AuthRequests.EndSession;
+import io.platz.common.auth.AuthRequests.ListSessions;
+import io.platz.common.auth.AuthRequests.OidcSignIn;
+import io.platz.common.auth.AuthRequests.ResumeSession;
+import io.platz.common.auth.AuthRequests.StartSession;
 import io.platz.common.auth.Identity;
-import io.platz.common.bus.Addresses;
-import io.platz.common.bus.SameLoop;
+import io.platz.common.bus.ModuleBus;
 import io.platz.common.error.ApiError;
 import io.platz.common.token.ParsedToken;
 import io.platz.common.token.TokenFormat;
+import io.platz.console.view.SessionRow;
 import io.vertx.core.Future;
-import io.vertx.core.eventbus.DeliveryOptions;
-import io.vertx.core.eventbus.EventBus;
-import io.vertx.core.eventbus.Message;
-import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.auth.authentication.TokenCredentials;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
-import io.platz.console.view.SessionRow;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -45,14 +46,13 @@ public final class Sessions {
   public static final String COOKIE = "platz.session";
   /** What the auth module makes a session's secret: 32 random bytes, base64url. */
   private static final Pattern SECRET = Pattern.compile("[A-Za-z0-9_-]{43}");
-  private static final DeliveryOptions LOOKUP = SameLoop.local(5_000);
 
   private final TokenAuthentication auth;
-  private final EventBus bus;
+  private final ModuleBus bus;
   private final Signer signer;
   private final CookieSecurity cookies;
 
-  public Sessions(TokenAuthentication auth, EventBus bus, Signer signer, CookieSecurity cookies) {
+  public Sessions(TokenAuthentication auth, ModuleBus bus, Signer signer, CookieSecurity cookies) {
     this.auth = auth;
     this.bus = bus;
     this.signer = signer;
@@ -80,8 +80,7 @@ public final class Sessions {
     return auth.authenticate(new TokenCredentials(token.strip()))
         .compose(user -> {
           Identity identity = Identity.fromJson(user.principal());
-          return start(ctx, new JsonObject().put("user_id", identity.id().toString())
-              .put("token_id", identity.tokenId().toString()).put("how", "with a token"));
+          return start(ctx, identity.id(), identity.tokenId(), "with a token");
         })
         .map(Optional.<String>empty())
         .recover(failure -> refused(failure) ? Future.succeededFuture(Optional.of(NOT_ACCEPTED)) : Future.failedFuture(failure));
@@ -91,18 +90,17 @@ public final class Sessions {
    * Signs this browser in as the person the identity provider vouched for with {@code claims} (of a verified ID
    * token), found, linked or created by the auth module; fails with its {@link ApiError} otherwise.
    */
-  public Future<Void> signIn(RoutingContext ctx, JsonObject claims, String provider) {
-    return ask(Addresses.Auth.OIDC_SIGN_IN, claims)
-        .compose(person -> start(ctx, new JsonObject().put("user_id", person.getString("id")).put("how", "through " + provider)));
+  public Future<Void> signIn(RoutingContext ctx, OidcSignIn claims, String provider) {
+    return bus.ask(claims)
+        .compose(person -> start(ctx, UUID.fromString(person.getString("id")), null, "through " + provider));
   }
 
   /**
    * A new session, with a new secret at every sign-in: a cookie planted before it is worth nothing after, and the
    * session this browser had before ends.
    */
-  private Future<Void> start(RoutingContext ctx, JsonObject session) {
-    session.put("from", ctx.request().remoteAddress().host()).put("replaces", secret(ctx));
-    return ask(Addresses.Auth.CONSOLE_SESSIONS_START, session).map(started -> {
+  private Future<Void> start(RoutingContext ctx, UUID person, UUID token, String how) {
+    return bus.ask(new StartSession(person, token, how, ctx.request().remoteAddress().host(), secret(ctx))).map(started -> {
       ctx.response().addCookie(cookie(ctx, started.getString("secret")));
       return null;
     });
@@ -110,13 +108,13 @@ public final class Sessions {
 
   /** The viewer's own sessions, oldest sign-in first, this one marked. */
   public Future<List<SessionRow>> sessionsOf(RoutingContext ctx) {
-    return ask(Addresses.Auth.CONSOLE_SESSIONS_LIST, new JsonObject().put("secret", secret(ctx)))
+    return bus.ask(new ListSessions(secret(ctx)))
         .map(list -> list.getJsonArray("items").stream().map(item -> SessionRow.of((JsonObject) item)).toList());
   }
 
   /** Ends one of the viewer's own sessions; false when they have none by that handle. */
   public Future<Boolean> end(RoutingContext ctx, String handle) {
-    return ask(Addresses.Auth.CONSOLE_SESSIONS_END, new JsonObject().put("secret", secret(ctx)).put("handle", handle))
+    return bus.ask(new EndSession(secret(ctx), handle))
         .map(ended -> ended.getBoolean("ended"));
   }
 
@@ -129,7 +127,7 @@ public final class Sessions {
     if (secret == null || !Csrf.matches(csrf(secret), ctx)) {
       return Future.succeededFuture(false);
     }
-    return ask(Addresses.Auth.CONSOLE_SESSIONS_END, new JsonObject().put("secret", secret)).map(ended -> {
+    return bus.ask(new EndSession(secret, null)).map(ended -> {
       ctx.response().addCookie(cookie(ctx, "").setMaxAge(0));
       return true;
     });
@@ -179,7 +177,7 @@ public final class Sessions {
   }
 
   private Future<Resumed> resume(RoutingContext ctx, String secret, boolean use) {
-    return ask(Addresses.Auth.CONSOLE_SESSIONS_RESUME, new JsonObject().put("secret", secret).put("use", use))
+    return bus.ask(new ResumeSession(secret, use))
         .map(found -> {
           if (!found.containsKey("identity")) {
             return new Resumed(Optional.empty(), found.getBoolean("ended", false));
@@ -200,11 +198,6 @@ public final class Sessions {
   private Cookie cookie(RoutingContext ctx, String value) {
     return Cookie.cookie(COOKIE, value).setPath("/").setHttpOnly(true).setSecure(cookies.secure(ctx))
         .setSameSite(CookieSameSite.LAX);
-  }
-
-  private Future<JsonObject> ask(String address, JsonObject request) {
-    return bus.<JsonObject>request(address, request, LOOKUP).map(Message::body)
-        .recover(failure -> Future.failedFuture(failure instanceof ReplyException reply ? ApiError.fromReply(reply) : failure));
   }
 
   private static boolean refused(Throwable failure) {

@@ -5,6 +5,8 @@ import io.platz.audit.api.AuditEvent;
 import io.platz.audit.api.AuditEventType;
 import io.platz.audit.api.AuditTrail;
 import io.platz.common.bus.Command;
+import io.platz.common.bus.ModuleBus;
+import io.platz.common.deployments.DeploymentsRequests.DeploymentPlace;
 import io.platz.common.error.ApiError;
 import io.platz.common.json.Fields;
 import io.platz.common.json.Text;
@@ -12,14 +14,13 @@ import io.platz.persistence.DbErrors;
 import io.platz.persistence.Tx;
 import io.platz.persistence.bus.LocalCredentialEvictions;
 import io.platz.persistence.sql.Columns;
+import io.platz.persistence.sql.NamedParameters;
 import io.platz.persistence.sql.PageRequest;
 import io.platz.persistence.sql.Pages;
-import io.platz.persistence.sql.NamedParameters;
 import io.platz.persistence.sql.Rows;
 import io.platz.persistence.sql.Where;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -44,14 +45,14 @@ public final class DeploymentCommands {
 
   private final Pool pool;
   private final AuditTrail audit;
-  private final EventBus bus;
+  private final ModuleBus bus;
   private final DeploymentReads reads;
   private final ConfigAudit configAudit;
   private final int maxConfigBytes;
   private final int maxPerPage;
 
   /** {@code maxPerPage}: as many deployments as fit a page when each holds a config of {@code maxConfigBytes}. */
-  public DeploymentCommands(Pool pool, AuditTrail audit, EventBus bus, DeploymentReads reads, byte[] digestKey,
+  public DeploymentCommands(Pool pool, AuditTrail audit, ModuleBus bus, DeploymentReads reads, byte[] digestKey,
                             int maxConfigBytes, int maxPerPage) {
     this.pool = pool;
     this.audit = audit;
@@ -186,15 +187,13 @@ public final class DeploymentCommands {
   }
 
   /** Where a live deployment is, for the permissions module's decisions. */
-  public Future<JsonObject> locate(JsonObject request) {
-    UUID id = Fields.parseUuid("id", request.getString("id"));
+  public Future<DeploymentPlace> locate(UUID id) {
     return reads.location(id, () -> pool
         .preparedQuery("SELECT env_id, kind_id, name FROM deployments WHERE id = $1 AND deleted_at IS NULL")
         .execute(Tuple.of(id))
         .map(rows -> {
           Row row = Rows.one(rows, "deployment");
-          return new JsonObject().put("env_id", row.getUUID("env_id").toString())
-              .put("kind_id", row.getUUID("kind_id").toString()).put("name", row.getString("name"));
+          return new DeploymentPlace(row.getUUID("env_id"), row.getUUID("kind_id"), row.getString("name"));
         }));
   }
 

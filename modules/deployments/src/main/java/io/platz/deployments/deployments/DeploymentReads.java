@@ -1,6 +1,7 @@
 package io.platz.deployments.deployments;
 
 import io.platz.common.bus.Command;
+import io.platz.common.deployments.DeploymentsRequests.DeploymentPlace;
 import io.platz.persistence.Listener;
 import io.platz.persistence.Notifications;
 import io.platz.persistence.Tx;
@@ -34,7 +35,7 @@ public final class DeploymentReads {
 
   private final RevocableCache<String, Buffer> pages =
       RevocableCache.weighed(MAXIMUM_PAGE_BYTES, (key, page) -> key.length() + page.length());
-  private final RevocableCache<UUID, JsonObject> locations = new RevocableCache<>(MAXIMUM_LOCATIONS);
+  private final RevocableCache<UUID, DeploymentPlace> locations = new RevocableCache<>(MAXIMUM_LOCATIONS);
 
   /** The page the command asks for, from the cache or else from {@code query}, whose answer is then kept. */
   public Future<Buffer> page(Command command, Supplier<Future<JsonObject>> query) {
@@ -43,7 +44,7 @@ public final class DeploymentReads {
   }
 
   /** Where the deployment is, from the cache or else from {@code query}; a failure (404) is not kept. */
-  public Future<JsonObject> location(UUID id, Supplier<Future<JsonObject>> query) {
+  public Future<DeploymentPlace> location(UUID id, Supplier<Future<DeploymentPlace>> query) {
     return locations.getOrLoad(id, query);
   }
 

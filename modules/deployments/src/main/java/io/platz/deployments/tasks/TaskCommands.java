@@ -5,7 +5,9 @@ import io.platz.audit.api.AuditEvent;
 import io.platz.audit.api.AuditEventType;
 import io.platz.audit.api.AuditTrail;
 import io.platz.common.auth.Identity;
+import io.platz.common.auth.IdentityKind;
 import io.platz.common.bus.Command;
+import io.platz.common.deployments.DeploymentsRequests.TaskPlace;
 import io.platz.common.deployments.TaskOperation;
 import io.platz.common.error.ApiError;
 import io.platz.common.json.Fields;
@@ -23,7 +25,10 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import java.time.ZoneOffset;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -137,22 +142,21 @@ public final class TaskCommands {
   }
 
   /** Where a task is and who asked for it, for the permissions module's decisions. */
-  public Future<JsonObject> locate(JsonObject request) {
-    UUID id = Fields.parseUuid("id", request.getString("id"));
+  public Future<TaskPlace> locate(UUID id) {
     return pool.preparedQuery("""
-            SELECT deployment_id, env_id, kind_id, status, acting_user_id, acting_bot_id, acting_deployment_id
+            SELECT deployment_id, env_id, kind_id, acting_user_id, acting_bot_id, acting_deployment_id
             FROM deployment_tasks WHERE id = $1""")
         .execute(Tuple.of(id))
         .map(rows -> {
           Row row = Rows.one(rows, "deployment task");
-          return new JsonObject()
-              .put("deployment_id", Columns.uuid(row, "deployment_id"))
-              .put("env_id", Columns.uuid(row, "env_id"))
-              .put("kind_id", Columns.uuid(row, "kind_id"))
-              .put("status", row.getString("status"))
-              .put("acting_user_id", Columns.uuid(row, "acting_user_id"))
-              .put("acting_bot_id", Columns.uuid(row, "acting_bot_id"))
-              .put("acting_deployment_id", Columns.uuid(row, "acting_deployment_id"));
+          Map<IdentityKind, UUID> createdBy = new EnumMap<>(IdentityKind.class);
+          for (IdentityKind kind : IdentityKind.values()) {
+            UUID creator = row.getUUID("acting_" + kind.name().toLowerCase(Locale.ROOT) + "_id");
+            if (creator != null) {
+              createdBy.put(kind, creator);
+            }
+          }
+          return new TaskPlace(row.getUUID("deployment_id"), row.getUUID("env_id"), row.getUUID("kind_id"), createdBy);
         });
   }
 

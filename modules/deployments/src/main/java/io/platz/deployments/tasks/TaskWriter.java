@@ -2,8 +2,8 @@ package io.platz.deployments.tasks;
 
 import io.platz.audit.api.Actor;
 import io.platz.audit.api.AuditEventType;
-import io.platz.audit.api.AuditTrail;
 import io.platz.audit.api.AuditTrail.About;
+import io.platz.audit.api.AuditTrail;
 import io.platz.common.auth.Identity;
 import io.platz.common.deployments.TaskOperation;
 import io.platz.common.error.ApiError;

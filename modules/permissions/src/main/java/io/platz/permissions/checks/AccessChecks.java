@@ -9,7 +9,6 @@ import io.platz.permissions.decisions.Question;
 import io.platz.permissions.decisions.Rules;
 import io.platz.permissions.decisions.Verdict;
 import io.vertx.core.Future;
-import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -113,9 +112,7 @@ public final class AccessChecks {
 
   /** A refusal the real request would answer with (forbidden, not found, ...) is an answer; anything else a failure. */
   private static Future<JsonObject> refusal(Throwable failure) {
-    ApiError error = failure instanceof ReplyException reply ? ApiError.fromReply(reply)
-        : failure instanceof ApiError api ? api : null;
-    if (error == null || error.status() >= 500) {
+    if (!(failure instanceof ApiError error) || error.status() >= 500) {
       return Future.failedFuture(failure);
     }
     return Future.succeededFuture(refused(error.getMessage()));

@@ -1,9 +1,10 @@
 package io.platz.permissions.decisions;
 
+import io.platz.common.auth.AuthRequests.UserTokenOwner;
 import io.platz.common.auth.Identity;
-import io.platz.common.auth.IdentityKind;
-import io.platz.common.bus.Addresses;
-import io.platz.common.bus.SameLoop;
+import io.platz.common.bus.ModuleBus;
+import io.platz.common.deployments.DeploymentsRequests.LocateDeployment;
+import io.platz.common.deployments.DeploymentsRequests.LocateTask;
 import io.platz.common.deployments.TaskOperation;
 import io.platz.common.json.Fields;
 import io.platz.common.permissions.DeploymentRole;
@@ -13,12 +14,7 @@ import io.platz.permissions.grants.GrantCommands;
 import io.platz.permissions.grants.GrantFamily;
 import io.platz.permissions.grants.GrantSet;
 import io.vertx.core.Future;
-import io.vertx.core.eventbus.EventBus;
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
-import java.util.EnumMap;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -29,12 +25,12 @@ import java.util.UUID;
  */
 public final class FactLoader {
 
-  private final EventBus bus;
+  private final ModuleBus bus;
   private final Pool pool;
   private final GrantCache grantCache;
   private final KindCache kinds;
 
-  public FactLoader(EventBus bus, Pool pool, GrantCache grantCache, KindCache kinds) {
+  public FactLoader(ModuleBus bus, Pool pool, GrantCache grantCache, KindCache kinds) {
     this.bus = bus;
     this.pool = pool;
     this.grantCache = grantCache;
@@ -65,31 +61,22 @@ public final class FactLoader {
   /** The deployment the path names. */
   Future<Facts.Placed> deployment(Question question) {
     UUID id = Fields.parseUuid("id", question.params().getString("id"));
-    return grants(question).compose(grants -> locate(Addresses.Deployments.LOCATE, id)
-        .map(where -> placed(grants, where)));
+    return grants(question).compose(grants -> placed(grants, id));
   }
 
   /** The deployment the body names, and the role the operation asked for needs on its kind. */
   Future<Facts.NewTask> newTask(Question question) {
     UUID deployment = Fields.body(question.body()).requireUuid("deployment_id");
     TaskOperation operation = TaskOperation.from(question.body());
-    return grants(question).compose(grants -> locate(Addresses.Deployments.LOCATE, deployment).map(where -> placed(grants, where)))
+    return grants(question).compose(grants -> placed(grants, deployment))
         .compose(where -> requiredRole(where.kind(), operation).map(role -> new Facts.NewTask(where, operation, role)));
   }
 
   /** The task the path names. */
   Future<Facts.Task> task(Question question) {
     UUID id = Fields.parseUuid("id", question.params().getString("id"));
-    return grants(question).compose(grants -> locate(Addresses.Deployments.TASKS_LOCATE, id).map(task -> {
-      Map<IdentityKind, UUID> createdBy = new EnumMap<>(IdentityKind.class);
-      for (IdentityKind kind : IdentityKind.values()) {
-        String creator = task.getString("acting_" + kind.name().toLowerCase(Locale.ROOT) + "_id");
-        if (creator != null) {
-          createdBy.put(kind, UUID.fromString(creator));
-        }
-      }
-      return new Facts.Task(placed(grants, task), UUID.fromString(task.getString("deployment_id")), createdBy);
-    }));
+    return grants(question).compose(grants -> bus.ask(new LocateTask(id)).map(task ->
+        new Facts.Task(new Facts.Placed(grants, task.envId(), task.kindId()), task.deploymentId(), task.createdBy())));
   }
 
   Future<Facts.GrantRow> envGrant(Question question) {
@@ -107,8 +94,7 @@ public final class FactLoader {
       return Future.succeededFuture(Optional.empty());
     }
     UUID token = Fields.parseUuid("id", question.params().getString("id"));
-    return bus.<JsonObject>request(SameLoop.address(Addresses.Auth.USER_TOKENS_OWNER), new JsonObject().put("id", token.toString()), SameLoop.LOCAL)
-        .map(owner -> Optional.of(UUID.fromString(owner.body().getString("user_id"))));
+    return bus.ask(new UserTokenOwner(token)).map(Optional::of);
   }
 
   private Future<Facts.GrantRow> grantRow(Question question, GrantFamily family) {
@@ -127,11 +113,7 @@ public final class FactLoader {
     return kinds.roleOf(pool, kind, operation.actionId());
   }
 
-  private static Facts.Placed placed(GrantSet grants, JsonObject where) {
-    return new Facts.Placed(grants, UUID.fromString(where.getString("env_id")), UUID.fromString(where.getString("kind_id")));
-  }
-
-  private Future<JsonObject> locate(String address, UUID id) {
-    return bus.<JsonObject>request(SameLoop.address(address), new JsonObject().put("id", id.toString()), SameLoop.LOCAL).map(reply -> reply.body());
+  private Future<Facts.Placed> placed(GrantSet grants, UUID deployment) {
+    return bus.ask(new LocateDeployment(deployment)).map(where -> new Facts.Placed(grants, where.envId(), where.kindId()));
   }
 }

@@ -1,9 +1,9 @@
 package io.platz.permissions.decisions;
 
 import io.platz.common.error.ApiError;
+import io.platz.common.permissions.PermissionsRequests.Decision;
 import io.platz.common.permissions.Scope;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
 
 /**
  * The answer to "may this identity do this?", as a plain value so that rules are pure and tested as such:
@@ -12,7 +12,7 @@ import io.vertx.core.json.JsonObject;
 public sealed interface Verdict {
 
   /** The reply the permissions module sends: the scope for a read, or the refusal as an {@link ApiError}. */
-  Future<JsonObject> reply();
+  Future<Decision> reply();
 
   static Verdict allow() {
     return new Allowed();
@@ -46,22 +46,22 @@ public sealed interface Verdict {
 
   record Allowed() implements Verdict {
     @Override
-    public Future<JsonObject> reply() {
-      return Future.succeededFuture(new JsonObject());
+    public Future<Decision> reply() {
+      return Future.succeededFuture(new Decision(null));
     }
   }
 
   record Reads(Scope scope) implements Verdict {
     @Override
-    public Future<JsonObject> reply() {
-      return Future.succeededFuture(new JsonObject().put("scope", scope.toJson()));
+    public Future<Decision> reply() {
+      return Future.succeededFuture(new Decision(scope));
     }
   }
 
   /** Refused with the status and message the caller gets, kept as plain values so that verdicts compare. */
   record Refused(int status, String message) implements Verdict {
     @Override
-    public Future<JsonObject> reply() {
+    public Future<Decision> reply() {
       return Future.failedFuture(new ApiError(status, message));
     }
   }

@@ -5,6 +5,7 @@ import io.platz.audit.api.AuditEvent;
 import io.platz.audit.api.AuditEventType;
 import io.platz.audit.api.AuditTrail;
 import io.platz.common.bus.Command;
+import io.platz.common.bus.ModuleBus;
 import io.platz.common.error.ApiError;
 import io.platz.common.json.Fields;
 import io.platz.persistence.DbErrors;
@@ -17,7 +18,6 @@ import io.platz.persistence.sql.Pages;
 import io.platz.persistence.sql.Rows;
 import io.platz.persistence.sql.Where;
 import io.vertx.core.Future;
-import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -35,9 +35,9 @@ public final class GrantCommands {
   private final Pool pool;
   private final AuditTrail audit;
   private final GrantCache grants;
-  private final EventBus bus;
+  private final ModuleBus bus;
 
-  public GrantCommands(GrantFamily family, Pool pool, AuditTrail audit, GrantCache grants, EventBus bus) {
+  public GrantCommands(GrantFamily family, Pool pool, AuditTrail audit, GrantCache grants, ModuleBus bus) {
     this.family = family;
     this.pool = pool;
     this.audit = audit;

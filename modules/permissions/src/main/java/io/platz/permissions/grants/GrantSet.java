@@ -2,8 +2,8 @@ package io.platz.permissions.grants;
 
 import io.platz.common.permissions.DeploymentRole;
 import io.platz.common.permissions.EnvRole;
-import io.platz.common.permissions.Scope;
 import io.platz.common.permissions.Scope.EnvKind;
+import io.platz.common.permissions.Scope;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;

@@ -1,22 +1,17 @@
 package io.platz.persistence.bus;
 
-import io.platz.common.bus.SameLoop;
 import io.platz.common.error.ApiError;
 import io.platz.persistence.DbErrors;
 import io.vertx.core.Future;
-import io.vertx.core.eventbus.EventBus;
-import io.vertx.core.eventbus.Message;
-import io.vertx.core.eventbus.ReplyException;
-import io.vertx.core.json.JsonObject;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Serves an event-bus address: the handler's result is the reply; a failure is replied as
- * {@code fail(status, message)} with the status of its {@link ApiError}. Unexpected failures are logged here,
- * once, and answered as a bare 500 so that no internal detail travels.
+ * What a module's handler fails with, as the asker should hear it: the {@link ApiError} the failure maps to
+ * (a refused statement 409 or 400, a lost database 503). Unexpected failures are logged here, once, and answered
+ * as a bare 500 so that no internal detail travels.
  */
 public final class BusHandlers {
 
@@ -28,40 +23,31 @@ public final class BusHandlers {
   private BusHandlers() {
   }
 
-  /** Completes once the consumers are registered: on the shared address, and for this event loop's own senders. */
-  public static Future<Void> serve(EventBus bus, String address, Function<JsonObject, Future<?>> handler) {
-    return SameLoop.<JsonObject>consumer(bus, address, message -> handle(address, message, handler));
+  /** {@code handler}, failing only with {@link ApiError}s; {@code what} names it in the log. */
+  public static <Q> Function<Q, Future<?>> guarded(String what, Function<Q, Future<?>> handler) {
+    return request -> Future.succeededFuture(request).compose(handler::apply)
+        .recover(failure -> Future.failedFuture(answered(what, failure)));
+  }
+
+  private static ApiError answered(String what, Throwable failure) {
+    ApiError error = DbErrors.toApiError(failure);
+    if (error.status() == 500) {
+      LOG.error("{} failed", what, failure);
+    } else if (error.status() == 503 && !(failure instanceof ApiError)) {
+      warnUnavailable(what, failure);
+    }
+    return error;
   }
 
   /** An outage fails every request: one line every few seconds says so, with how many it stood for. */
-  private static void warnUnavailable(String address, Throwable failure) {
+  private static void warnUnavailable(String what, Throwable failure) {
     long now = System.nanoTime();
     long last = LAST_WARNING.get();
     if (now - last >= WARN_EVERY_NANOS && LAST_WARNING.compareAndSet(last, now)) {
-      LOG.warn("{}: database unavailable ({} more such failures since the last warning): {}", address,
+      LOG.warn("{}: database unavailable ({} more such failures since the last warning): {}", what,
           UNWARNED.getAndSet(0), failure.toString());
     } else {
       UNWARNED.incrementAndGet();
     }
-  }
-
-  private static void handle(String address, Message<JsonObject> message, Function<JsonObject, Future<?>> handler) {
-    Future<?> result;
-    try {
-      result = handler.apply(message.body() == null ? new JsonObject() : message.body());
-    } catch (RuntimeException e) {
-      result = Future.failedFuture(e);
-    }
-    result.onComplete(
-        message::reply,
-        failure -> {
-          ApiError error = DbErrors.toApiError(failure);
-          if (error.status() == 500) {
-            LOG.error("{} failed", address, failure);
-          } else if (error.status() == 503 && !(failure instanceof ApiError) && !(failure instanceof ReplyException)) {
-            warnUnavailable(address, failure);
-          }
-          message.fail(error.status(), error.getMessage());
-        });
   }
 }

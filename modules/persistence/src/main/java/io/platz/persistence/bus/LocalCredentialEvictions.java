@@ -1,10 +1,8 @@
 package io.platz.persistence.bus;
 
-import io.platz.common.bus.Addresses;
-import io.platz.common.bus.SameLoop;
+import io.platz.common.auth.AuthRequests.EvictSubject;
+import io.platz.common.bus.ModuleBus;
 import io.platz.persistence.Tx;
-import io.vertx.core.eventbus.EventBus;
-import io.vertx.core.json.JsonObject;
 import java.util.UUID;
 
 /**
@@ -17,9 +15,8 @@ public final class LocalCredentialEvictions {
   }
 
   /** Once {@code tx} commits, every cached credential of {@code subject} and those it minted. */
-  public static void afterCommit(Tx tx, EventBus bus, UUID subject) {
+  public static void afterCommit(Tx tx, ModuleBus bus, UUID subject) {
     // should no auth verticle run in this process, the trigger's NOTIFY still reaches the caches wherever they are
-    tx.afterCommit(() -> bus.request(Addresses.Auth.EVICT_SUBJECT, new JsonObject().put("subject_id", subject.toString()), SameLoop.LOCAL)
-        .otherwiseEmpty());
+    tx.afterCommit(() -> bus.ask(new EvictSubject(subject)).otherwiseEmpty());
   }
 }

@@ -2,6 +2,7 @@ package io.platz.persistence.cluster;
 
 import io.micrometer.core.instrument.Counter;
 import io.platz.common.bus.Addresses;
+import io.platz.common.bus.ModuleBus;
 import io.platz.persistence.Database;
 import io.platz.persistence.ModuleContext;
 import io.vertx.core.Future;
@@ -50,12 +51,10 @@ public final class ClusterBarrier extends VerticleBase {
     cluster = ((VertxInternal) vertx).clusterManager();
     unanswered = Counter.builder("platz.cluster.barrier.unanswered")
         .description("cluster members that did not confirm a write's evictions in time").register(context.metrics());
-    MessageConsumer<JsonObject> member = vertx.eventBus().consumer(Addresses.Cluster.barrierOf(cluster.getNodeId()),
+    MessageConsumer<JsonObject> member = vertx.eventBus().consumer(Addresses.clusterBarrierOf(cluster.getNodeId()),
         request -> context.notifications().barrier(pool).onComplete(done -> request.reply(null),
             failure -> request.fail(503, "barrier failed: " + failure.getMessage())));
-    MessageConsumer<JsonObject> writer = vertx.eventBus().localConsumer(Addresses.Cluster.BARRIER,
-        request -> everyMember().onComplete(done -> request.reply(null)));
-    return Future.all(member.completion(), writer.completion());
+    return Future.all(member.completion(), new ModuleBus(vertx.eventBus()).serve(AwaitEvictions.class, request -> everyMember()));
   }
 
   @Override
@@ -65,7 +64,7 @@ public final class ClusterBarrier extends VerticleBase {
 
   private Future<Void> everyMember() {
     List<Future<Object>> answers = cluster.getNodes().stream().map(node -> vertx.eventBus()
-            .request(Addresses.Cluster.barrierOf(node), null, new DeliveryOptions().setSendTimeout(ANSWER_WITHIN_MS))
+            .request(Addresses.clusterBarrierOf(node), null, new DeliveryOptions().setSendTimeout(ANSWER_WITHIN_MS))
             .map(reply -> reply.body())
             .recover(failure -> {
               if (!(failure instanceof ReplyException reply && reply.failureType() == ReplyFailure.NO_HANDLERS)) {
