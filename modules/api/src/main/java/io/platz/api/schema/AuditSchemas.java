@@ -5,6 +5,7 @@ import io.platz.api.document.Field;
 import io.platz.api.document.Header;
 import io.platz.api.document.Nullable;
 import io.platz.api.document.Shape;
+import io.platz.common.audit.AuditActorType;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.UUID;
@@ -14,8 +15,6 @@ public final class AuditSchemas {
 
   private AuditSchemas() {
   }
-
-  public enum AuditActorType { USER, BOT, DEPLOYMENT, SYSTEM }
 
   @Doc("A security-relevant change.")
   public record AuditEvent(

@@ -12,6 +12,7 @@ import io.platz.api.document.Doc;
 import io.platz.api.document.Field;
 import io.platz.api.document.MayBeAbsent;
 import io.platz.api.document.Nullable;
+import io.platz.common.deployments.DeploymentStatus;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.UUID;
@@ -25,8 +26,6 @@ public final class DeploymentSchemas {
 
   private DeploymentSchemas() {
   }
-
-  public enum DeploymentStatus { UNKNOWN, INSTALLING, RENAMING, UPGRADING, RUNNING, ERROR, UNINSTALLING, UNINSTALLED, DELETING }
 
   @Doc("A deployment: of one kind, in one env, for good.")
   public record Deployment(

@@ -9,6 +9,7 @@ import io.platz.api.document.Field;
 import io.platz.api.document.MayBeAbsent;
 import io.platz.api.document.Nullable;
 import io.platz.api.document.Shape;
+import io.platz.common.deployments.DeploymentTaskStatus;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -19,8 +20,6 @@ public final class TaskSchemas {
 
   private TaskSchemas() {
   }
-
-  public enum DeploymentTaskStatus { PENDING, STARTED, DONE, FAILED, CANCELED }
 
   @Doc("What a task does, externally tagged: exactly one key. Install and Uninstall need Owner; Upgrade and Reinstall"
       + " need Maintainer; InvokeAction needs the action's allowed_role on the deployment's kind. The operation's own"

@@ -2,7 +2,6 @@ package io.platz.common.audit;
 
 import io.platz.common.json.Fields;
 import io.vertx.core.json.JsonObject;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -14,11 +13,10 @@ import java.util.UUID;
 public record AuditQuery(Optional<String> type, Optional<String> actorType, Optional<UUID> actorId, Optional<UUID> envId,
                          Optional<Long> afterSeq) {
 
-  public static final List<String> ACTOR_TYPES = List.of("User", "Bot", "Deployment", "System");
 
   public static AuditQuery from(JsonObject params) {
     Fields query = Fields.query(params);
-    return new AuditQuery(query.string("type"), query.oneOf("actor_type", ACTOR_TYPES), query.uuid("actor_id"),
+    return new AuditQuery(query.string("type"), query.oneOf("actor_type", AuditActorType.NAMES), query.uuid("actor_id"),
         query.uuid("env_id"), afterSeq(query, "after_seq"));
   }
 

@@ -1,6 +1,6 @@
 package io.platz.console.pages;
 
-import io.platz.common.audit.AuditQuery;
+import io.platz.common.audit.AuditActorType;
 import io.platz.console.data.ConsoleApi.Calls;
 import io.platz.console.data.Directory;
 import io.platz.console.data.Query;
@@ -43,7 +43,7 @@ final class AuditPages {
 
   private static Future<Outcome> list(RoutingContext ctx, Viewer viewer, Calls calls) {
     String type = oneOf(TYPES, ctx.queryParams().get("type"));
-    String actorType = oneOf(AuditQuery.ACTOR_TYPES, ctx.queryParams().get("actor_type"));
+    String actorType = oneOf(AuditActorType.NAMES, ctx.queryParams().get("actor_type"));
     String envId = Forms.uuidParam(ctx, "env_id");
     int page = Forms.page(ctx);
     Query filters = Query.of().with("type", type).with("actor_type", actorType).with("env_id", envId);
@@ -67,7 +67,7 @@ final class AuditPages {
                     event.getString("subject_id"), event.getJsonObject("data", new JsonObject()).encode()));
               }
               return Outcome.page("Audit - Admin", "audit", "audit.jte", new AuditView(
-                  options(TYPES, type), options(AuditQuery.ACTOR_TYPES, actorType),
+                  options(TYPES, type), options(AuditActorType.NAMES, actorType),
                   envs.entrySet().stream().sorted(Map.Entry.comparingByValue())
                       .map(e -> new Option(e.getKey(), e.getValue(), e.getKey().equals(envId))).toList(),
                   rows, Pager.of(events.getLong("num_total"), page, PER_PAGE, filterQuery),

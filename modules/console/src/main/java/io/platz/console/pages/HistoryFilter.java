@@ -1,9 +1,9 @@
 package io.platz.console.pages;
 
+import io.platz.common.deployments.DeploymentTaskStatus;
 import io.platz.console.data.Query;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import java.util.List;
 
 /**
  * The History filters of a request, under the API's own query parameter names, so that the page's URL reads
@@ -11,12 +11,11 @@ import java.util.List;
  */
 public record HistoryFilter(String deploymentId, String actingUserId, String actingBotId, String actingDeploymentId, String status) {
 
-  public static final List<String> STATUSES = List.of("Pending", "Started", "Done", "Failed", "Canceled");
 
   public static HistoryFilter of(RoutingContext ctx, String deploymentId) {
     String status = ctx.queryParams().get("status");
     return new HistoryFilter(deploymentId, Forms.uuidParam(ctx, "acting_user_id"), Forms.uuidParam(ctx, "acting_bot_id"),
-        Forms.uuidParam(ctx, "acting_deployment_id"), status != null && STATUSES.contains(status) ? status : null);
+        Forms.uuidParam(ctx, "acting_deployment_id"), status != null && DeploymentTaskStatus.NAMES.contains(status) ? status : null);
   }
 
   /** The query of the list call, and of the page's links. */

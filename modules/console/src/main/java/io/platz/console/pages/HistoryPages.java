@@ -1,5 +1,6 @@
 package io.platz.console.pages;
 
+import io.platz.common.deployments.DeploymentTaskStatus;
 import io.platz.console.data.ConsoleApi.Calls;
 import io.platz.console.data.Directory;
 import io.platz.console.data.Query;
@@ -59,7 +60,7 @@ final class HistoryPages {
               List<Option> deploymentOptions = deployments.stream().map(d -> new Option(d.getString("id"),
                   d.getString("name") + (d.getValue("deleted_at") == null ? "" : " (deleted)"),
                   d.getString("id").equals(filter.actingDeploymentId()))).toList();
-              List<Option> statuses = HistoryFilter.STATUSES.stream()
+              List<Option> statuses = DeploymentTaskStatus.NAMES.stream()
                   .map(status -> new Option(status, status, status.equals(filter.status()))).toList();
               HistoryFilters filters = new HistoryFilters(all.resultAt(3), all.resultAt(4), deploymentOptions, statuses,
                   deploymentId != null, filter.active());

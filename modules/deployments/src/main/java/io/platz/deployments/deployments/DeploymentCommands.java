@@ -6,6 +6,7 @@ import io.platz.audit.api.AuditEventType;
 import io.platz.audit.api.AuditTrail;
 import io.platz.common.bus.Command;
 import io.platz.common.bus.ModuleBus;
+import io.platz.common.deployments.DeploymentStatus;
 import io.platz.common.deployments.DeploymentsRequests.DeploymentPlace;
 import io.platz.common.error.ApiError;
 import io.platz.common.json.Fields;
@@ -27,7 +28,6 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
-import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -38,8 +38,6 @@ import java.util.UUID;
  */
 public final class DeploymentCommands {
 
-  public static final List<String> STATUSES = List.of("Unknown", "Installing", "Renaming", "Upgrading", "Running", "Error",
-      "Uninstalling", "Uninstalled", "Deleting");
   private static final String SIMPLE_COLUMNS = "d.id, d.created_at, d.name, d.env_id, d.kind_id, d.enabled, d.status, d.deleted_at";
   private static final String COLUMNS = SIMPLE_COLUMNS + ", d.config, d.description_md";
 
@@ -74,7 +72,7 @@ public final class DeploymentCommands {
         .andIf(query.uuid("kind_id"), "d.kind_id = ?")
         .andIf(query.string("name").map(Where::contains), "d.name ILIKE ?")
         .andIf(query.bool("enabled"), "d.enabled = ?")
-        .andIf(query.oneOf("status", STATUSES), "d.status = ?");
+        .andIf(query.oneOf("status", DeploymentStatus.NAMES), "d.status = ?");
     if (!query.bool("include_deleted").orElse(false)) {
       where.and("d.deleted_at IS NULL");
     }
@@ -124,7 +122,7 @@ public final class DeploymentCommands {
     Fields body = Fields.body(command.body());
     String name = body.string("name").map(text -> Text.name("name", text, 100)).orElse(null);
     Boolean enabled = body.bool("enabled").orElse(null);
-    String status = body.oneOf("status", STATUSES).orElse(null);
+    String status = body.oneOf("status", DeploymentStatus.NAMES).orElse(null);
     JsonObject config = body.object("config", maxConfigBytes).orElse(null);
     boolean describes = body.has("description_md");
     String description = description(body);

@@ -7,6 +7,7 @@ import io.platz.audit.api.AuditTrail;
 import io.platz.common.auth.Identity;
 import io.platz.common.auth.IdentityKind;
 import io.platz.common.bus.Command;
+import io.platz.common.deployments.DeploymentTaskStatus;
 import io.platz.common.deployments.DeploymentsRequests.TaskPlace;
 import io.platz.common.deployments.TaskOperation;
 import io.platz.common.error.ApiError;
@@ -38,7 +39,6 @@ import java.util.UUID;
  */
 public final class TaskCommands {
 
-  public static final List<String> STATUSES = List.of("Pending", "Started", "Done", "Failed", "Canceled");
   private static final String COLUMNS = """
       t.id, t.created_at, t.deployment_id, t.env_id, t.kind_id, t.operation, t.status, t.reason, t.acting_user_id,
       t.acting_bot_id, t.acting_deployment_id, t.canceled_by_user_id, t.canceled_by_bot_id, t.canceled_by_deployment_id,
@@ -70,7 +70,7 @@ public final class TaskCommands {
         .andIf(query.uuid("acting_user_id"), "t.acting_user_id = ?")
         .andIf(query.uuid("acting_bot_id"), "t.acting_bot_id = ?")
         .andIf(query.uuid("acting_deployment_id"), "t.acting_deployment_id = ?")
-        .andIf(query.oneOf("status", STATUSES), "t.status = ?")
+        .andIf(query.oneOf("status", DeploymentTaskStatus.NAMES), "t.status = ?")
         .andIf(query.instant("created_from").map(at -> at.atOffset(ZoneOffset.UTC)), "t.created_at >= ?")
         .andIf(query.instant("created_to").map(at -> at.atOffset(ZoneOffset.UTC)), "t.created_at < ?");
     return Pages.fetch(pool, COLUMNS, "deployment_tasks t", where, "t.created_at DESC, t.id DESC",
