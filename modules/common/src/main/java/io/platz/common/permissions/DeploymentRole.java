@@ -1,27 +1,17 @@
 package io.platz.common.permissions;
 
-import java.util.Arrays;
+import io.platz.common.json.Word;
 import java.util.List;
 
 /**
  * A role on a deployment kind within an env. {@code Owner}: any operation, creating and deleting deployments
  * included. {@code Maintainer}: edits deployments but does not create or delete them.
  */
-public enum DeploymentRole {
-  OWNER("Owner"),
-  MAINTAINER("Maintainer");
+public enum DeploymentRole implements Word {
+  OWNER, MAINTAINER;
 
-  public static final List<String> NAMES = Arrays.stream(values()).map(DeploymentRole::jsonName).toList();
-
-  private final String jsonName;
-
-  DeploymentRole(String jsonName) {
-    this.jsonName = jsonName;
-  }
-
-  public String jsonName() {
-    return jsonName;
-  }
+  /** As the JSON API and the database spell them. */
+  public static final List<String> NAMES = Word.names(values());
 
   /** Whether holding this role satisfies a requirement of {@code required}: an Owner may do what a Maintainer may. */
   public boolean covers(DeploymentRole required) {
@@ -29,7 +19,6 @@ public enum DeploymentRole {
   }
 
   public static DeploymentRole fromJson(String name) {
-    return Arrays.stream(values()).filter(role -> role.jsonName.equals(name)).findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("no deployment role " + name));
+    return Word.fromJson(values(), name);
   }
 }

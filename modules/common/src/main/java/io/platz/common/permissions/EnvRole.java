@@ -1,27 +1,16 @@
 package io.platz.common.permissions;
 
-import java.util.Arrays;
+import io.platz.common.json.Word;
 import java.util.List;
 
 /** A role in an env. {@code Admin}: everything in the env, settings and grants included. {@code User}: sees the env. */
-public enum EnvRole {
-  ADMIN("Admin"),
-  USER("User");
+public enum EnvRole implements Word {
+  ADMIN, USER;
 
-  public static final List<String> NAMES = Arrays.stream(values()).map(EnvRole::jsonName).toList();
-
-  private final String jsonName;
-
-  EnvRole(String jsonName) {
-    this.jsonName = jsonName;
-  }
-
-  public String jsonName() {
-    return jsonName;
-  }
+  /** As the JSON API and the database spell them. */
+  public static final List<String> NAMES = Word.names(values());
 
   public static EnvRole fromJson(String name) {
-    return Arrays.stream(values()).filter(role -> role.jsonName.equals(name)).findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("no env role " + name));
+    return Word.fromJson(values(), name);
   }
 }
