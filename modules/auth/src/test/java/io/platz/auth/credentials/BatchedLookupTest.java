@@ -39,14 +39,13 @@ class BatchedLookupTest {
 
   @Test
   void keysAskedWhileTheLookupsAreOutGoTogetherInTheNext() {
-    lookup.find("a");
-    lookup.find("b");
+    bothLookupsOut();
     Future<Optional<String>> c = lookup.find("c");
     Future<Optional<String>> d = lookup.find("d");
-    assertThat(sent).containsExactly(List.of("a"), List.of("b"));
+    assertThat(sent).containsExactly(List.of("x"), List.of("y"));
 
-    answer(1, "b");
-    assertThat(sent).containsExactly(List.of("a"), List.of("b"), List.of("c", "d"));
+    answer(1, "y");
+    assertThat(sent).containsExactly(List.of("x"), List.of("y"), List.of("c", "d"));
     answer(2, "d", "c");
     assertThat(c.result()).contains("value of c");
     assertThat(d.result()).contains("value of d");
@@ -54,24 +53,22 @@ class BatchedLookupTest {
 
   @Test
   void aBatchTakesTheOldestKeysUpToItsSize() {
-    lookup.find("a");
-    lookup.find("b");
+    bothLookupsOut();
     List.of("c", "d", "e", "f", "g").forEach(lookup::find);
 
-    answer(0, "a");
-    answer(1, "b");
-    assertThat(sent).containsExactly(List.of("a"), List.of("b"), List.of("c", "d", "e"), List.of("f", "g"));
+    answer(0, "x");
+    answer(1, "y");
+    assertThat(sent).containsExactly(List.of("x"), List.of("y"), List.of("c", "d", "e"), List.of("f", "g"));
   }
 
   @Test
   void theSameKeyAskedTwiceWhileItWaitsIsLookedUpOnceForBoth() {
-    lookup.find("a");
-    lookup.find("b");
+    bothLookupsOut();
     Future<Optional<String>> first = lookup.find("c");
     Future<Optional<String>> second = lookup.find("c");
 
-    answer(0, "a");
-    assertThat(sent).containsExactly(List.of("a"), List.of("b"), List.of("c"));
+    answer(0, "x");
+    assertThat(sent).containsExactly(List.of("x"), List.of("y"), List.of("c"));
     answer(2, "c");
     assertThat(first.result()).contains("value of c");
     assertThat(second.result()).contains("value of c");
@@ -90,8 +87,7 @@ class BatchedLookupTest {
 
   @Test
   void aKeyTheLookupDidNotFindIsAnsweredEmptyAndTheOthersTheirOwn() {
-    lookup.find("x");
-    lookup.find("y");
+    bothLookupsOut();
     Future<Optional<String>> found = lookup.find("a");
     Future<Optional<String>> missing = lookup.find("b");
     answer(0, "x");
@@ -102,8 +98,7 @@ class BatchedLookupTest {
 
   @Test
   void aFailedLookupFailsEachOfItsAskersAndTheNextIsSent() {
-    lookup.find("a");
-    lookup.find("b");
+    bothLookupsOut();
     Future<Optional<String>> c = lookup.find("c");
     Future<Optional<String>> d = lookup.find("d");
     Future<Optional<String>> e = lookup.find("e");
@@ -119,12 +114,17 @@ class BatchedLookupTest {
 
   @Test
   void tooManyWaitingIsRefusedWith503() {
-    lookup.find("a");
-    lookup.find("b");
+    bothLookupsOut();
     IntStream.range(0, BatchedLookup.MAX_WAITING).forEach(n -> lookup.find("waiting " + n));
     Future<Optional<String>> refused = lookup.find("one too many");
     assertThat(refused.cause()).isInstanceOfSatisfying(ApiError.class, error -> assertThat(error.status()).isEqualTo(503));
     assertThat(lookup.find("waiting 0").isComplete()).as("joins the one already waiting").isFalse();
+  }
+
+  /** Keys x and y take both lookups the lookup may have out: lookups 0 and 1. */
+  private void bothLookupsOut() {
+    lookup.find("x");
+    lookup.find("y");
   }
 
   /** Answers lookup {@code index} with a value for each of {@code found}. */
