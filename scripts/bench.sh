@@ -28,7 +28,7 @@ require_wrk
 DURATION=${1:-15}
 CONNECTIONS=64
 THREADS=2
-FRESH_TOKENS=${FRESH_TOKENS:-24000}
+FRESH_TOKENS=${FRESH_TOKENS:-60000}
 MISS_SECONDS=${MISS_SECONDS:-3}
 work=$(mktemp -d)
 port=$(free_port)
@@ -84,6 +84,11 @@ report() {
     "${LAST_NON2XX:+   (non-2xx: $LAST_NON2XX)}"
 }
 
+# lookup_statements URL: statements the auth module has sent to look credentials up (several tokens each under load)
+lookup_statements() {
+  curl -s "$1/metrics" | awk '/^platz_auth_credential_lookup_statements_total/ {n+=$NF} END {printf "%.0f", n}'
+}
+
 median() {
   tr ' ' '\n' <<<"$*" | sort -g | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'
 }
@@ -131,17 +136,20 @@ for name in a b c e; do
   echo "     rounds: ${ROUND_RPS[$name]}req/s; p99 ${ROUND_P99[$name]}ms; CPU ${ROUND_CPU[$name]}µs/req; load $(load_average)"
 done
 LAST_NON2XX=
-# the miss path gets its warm-up too, on tokens of its own: the first MISS_WARMUP_TOKENS
-MISS_WARMUP_TOKENS=${MISS_WARMUP_TOKENS:-4000}
+# the miss path gets its warm-up too, on tokens of its own: the first MISS_WARMUP_TOKENS. Each is used once, so the
+# warm-up lasts as long as they do: 4,000 lasted one second, and C2 was still compiling the miss path through (d)
+MISS_WARMUP_TOKENS=${MISS_WARMUP_TOKENS:-20000}
 head -n "$MISS_WARMUP_TOKENS" "$work/fresh-tokens" > "$work/warmup-tokens"
 tail -n +"$(( MISS_WARMUP_TOKENS + 1 ))" "$work/fresh-tokens" > "$work/miss-tokens"
 TOKENS_FILE="$work/warmup-tokens" THREADS=$THREADS wrk -t"$THREADS" -c"$CONNECTIONS" -d30s \
   -s scripts/lib/fresh_tokens.lua "$url/api/v2/auth/me" >/dev/null
 [ -n "${PROFILE_MISS:-}" ] && jcmd "$pid" JFR.start name=miss settings=profile filename="$PWD/miss.jfr" >/dev/null
+statements_before=$(lookup_statements "$url")
 TOKENS_FILE="$work/miss-tokens" THREADS=$THREADS run d "/auth/me, fresh token each time (miss)" \
   -d"${MISS_SECONDS}s" -s scripts/lib/fresh_tokens.lua "$url/api/v2/auth/me"
 [ -n "${PROFILE_MISS:-}" ] && jcmd "$pid" JFR.stop name=miss >/dev/null
-echo "   (d) CPU per request: the JVM $LAST_CPU_JVM µs, PostgreSQL $(bc -l <<<"$LAST_CPU - $LAST_CPU_JVM" | xargs printf '%.1f') µs"
+echo "   (d) CPU per request: the JVM $LAST_CPU_JVM µs, PostgreSQL $(bc -l <<<"$LAST_CPU - $LAST_CPU_JVM" | xargs printf '%.1f') µs;" \
+  "tokens per lookup statement $(bc -l <<<"$(awk '/requests in/ {print $1}' "$work/wrk-d.txt") / ($(lookup_statements "$url") - $statements_before)" | xargs printf '%.1f')"
 used=$(awk '/requests in/ {print $1}' "$work/wrk-d.txt")
 available=$(( FRESH_TOKENS - MISS_WARMUP_TOKENS ))
 echo "   (d) used $used distinct fresh tokens of $available$([ "$used" -ge "$available" ] && echo ': ALL used, so its rate is understated')"

@@ -1,6 +1,7 @@
 package io.platz.auth;
 
 import io.micrometer.core.instrument.Counter;
+import io.platz.auth.credentials.BatchedLookup;
 import io.platz.auth.credentials.CachedCredential;
 import io.platz.auth.credentials.CredentialCache;
 import io.platz.auth.credentials.CredentialStore;
@@ -12,26 +13,42 @@ import io.platz.common.bus.Health;
 import io.platz.common.error.ApiError;
 import io.platz.common.token.ParsedToken;
 import io.platz.common.token.TokenFormat;
+import io.platz.common.token.TokenKind;
 import io.platz.persistence.ModuleContext;
 import io.platz.persistence.ModuleVerticle;
 import io.vertx.core.Future;
 import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 /**
  * Verifies tokens: the hot path of every authenticated request. A credential read from the database is cached, so a
  * repeat costs one HMAC and no database, even with a wrong secret; a malformed token or a bad checksum never reaches
  * the database, and an id the database did not know is not asked again for a few seconds. A request marked
  * {@code cached_only} (its source address is over its failed-authentication limit) is answered from the cache or
- * refused, never looked up. Every failure is the same 401, whatever part of the token was wrong. Each lookup counts
- * in {@code platz_auth_credential_lookups_total} on {@code /metrics}.
+ * refused, never looked up. Every failure is the same 401, whatever part of the token was wrong. First sights that
+ * arrive together are looked up several to a statement ({@link BatchedLookup}). Each token looked up counts in
+ * {@code platz_auth_credential_lookups_total} on {@code /metrics}, each statement in
+ * {@code platz_auth_credential_lookup_statements_total}.
  */
 public final class AuthVerticle extends ModuleVerticle {
+
+  /**
+   * Per verticle (one per core) and kind of token: enough statements to keep PostgreSQL's backends busy, few enough
+   * to leave most of the pool to other work; misses that arrive meanwhile gather, up to a batch each.
+   */
+  private static final int LOOKUPS_IN_FLIGHT = 4;
+  private static final int LOOKUP_BATCH = 64;
 
   private final CredentialCache cache;
   private final LastUsedRecorder lastUsed;
   private final TokenHasher hasher;
+  private final Map<TokenKind, BatchedLookup<UUID, CachedCredential>> lookups = new EnumMap<>(TokenKind.class);
   private CredentialStore store;
-  private Counter lookups;
+  private Counter tokensLookedUp;
+  private Counter statements;
 
   public AuthVerticle(ModuleContext context, CredentialCache cache, LastUsedRecorder lastUsed, TokenHasher hasher) {
     super(context);
@@ -48,8 +65,14 @@ public final class AuthVerticle extends ModuleVerticle {
   @Override
   protected Future<?> register() {
     store = new CredentialStore(pool);
-    lookups = Counter.builder("platz.auth.credential.lookups")
+    tokensLookedUp = Counter.builder("platz.auth.credential.lookups")
         .description("tokens looked up in the database to verify them").register(context.metrics());
+    statements = Counter.builder("platz.auth.credential.lookup.statements")
+        .description("statements that looked tokens up, several to one when they arrive together")
+        .register(context.metrics());
+    for (TokenKind kind : TokenKind.values()) {
+      lookups.put(kind, new BatchedLookup<>(LOOKUPS_IN_FLIGHT, LOOKUP_BATCH, tokenIds -> load(kind, tokenIds)));
+    }
     serve(VerifyToken.class, this::verify);
     return Future.succeededFuture();
   }
@@ -63,17 +86,26 @@ public final class AuthVerticle extends ModuleVerticle {
     if (request.cachedOnly() || cache.knownUnknown(token.id())) {
       throw ApiError.unauthorized();
     }
+    return lookups.get(token.kind()).find(token.id())
+        .map(found -> accept(token, found.orElseThrow(ApiError::unauthorized)));
+  }
+
+  /**
+   * The generation is read as the statement is sent, so that a credential evicted while it runs is not kept. Each
+   * credential is kept before any secret is checked: the next guess at a token's secret is refused from memory.
+   */
+  private Future<Map<UUID, CachedCredential>> load(TokenKind kind, List<UUID> tokenIds) {
     long generation = cache.generation();
-    lookups.increment();
-    return store.load(token).map(found -> {
-      if (found.isEmpty()) {
-        cache.rememberUnknown(token.id());
-        throw ApiError.unauthorized();
+    tokensLookedUp.increment(tokenIds.size());
+    statements.increment();
+    return store.load(kind, tokenIds).onSuccess(found -> tokenIds.forEach(tokenId -> {
+      CachedCredential credential = found.get(tokenId);
+      if (credential == null) {
+        cache.rememberUnknown(tokenId);
+      } else {
+        cache.put(tokenId, credential, generation);
       }
-      // kept before its secret is checked: the next guess at this token's secret is refused from memory
-      cache.put(token.id(), found.get(), generation);
-      return accept(token, found.get());
-    });
+    }));
   }
 
   private Verified accept(ParsedToken token, CachedCredential credential) {

@@ -4,7 +4,6 @@ import io.platz.auth.identities.Bots;
 import io.platz.auth.identities.Users;
 import io.platz.common.auth.Identity;
 import io.platz.common.auth.IdentityKind;
-import io.platz.common.token.ParsedToken;
 import io.platz.common.token.TokenKind;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -13,28 +12,34 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.Optional;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
-/** Reads a live credential and its live subject for verification: one indexed lookup by token id. */
+/**
+ * Reads live credentials and their live subjects for verification: one indexed lookup by token ids, several at a
+ * time when they are asked together (see {@link BatchedLookup}).
+ */
 public final class CredentialStore {
 
   private static final String USER_TOKEN = """
-      SELECT t.secret_hash, t.expires_at, t.last_used_at, %s
+      SELECT t.id AS token_id, t.secret_hash, t.expires_at, t.last_used_at, %s
       FROM user_tokens t JOIN users u ON u.id = t.user_id
-      WHERE t.id = $1 AND t.revoked_at IS NULL AND u.is_active""".formatted(Users.COLUMNS);
+      WHERE t.id = ANY($1) AND t.revoked_at IS NULL AND u.is_active""".formatted(Users.COLUMNS);
   private static final String BOT_TOKEN = """
-      SELECT t.secret_hash, t.expires_at, t.last_used_at, %s
+      SELECT t.id AS token_id, t.secret_hash, t.expires_at, t.last_used_at, %s
       FROM bot_tokens t JOIN bots b ON b.id = t.bot_id
-      WHERE t.id = $1 AND t.revoked_at IS NULL AND b.deleted_at IS NULL""".formatted(Bots.COLUMNS);
+      WHERE t.id = ANY($1) AND t.revoked_at IS NULL AND b.deleted_at IS NULL""".formatted(Bots.COLUMNS);
 
   /** With its minter, who must still be live: what the credential may do is bounded by what the minter may do. */
   private static final String DEPLOYMENT_TOKEN = """
-      SELECT t.secret_hash, t.expires_at, t.last_used_at, t.deployment_id, t.deployment_name, t.env_id,
+      SELECT t.id AS token_id, t.secret_hash, t.expires_at, t.last_used_at, t.deployment_id, t.deployment_name, t.env_id,
              coalesce(u.id, b.id) AS minter_id, coalesce(u.is_admin, false) AS minter_is_admin
       FROM deployment_tokens t
         LEFT JOIN users u ON u.id = t.created_by_user_id AND u.is_active
         LEFT JOIN bots b ON b.id = t.created_by_bot_id AND b.deleted_at IS NULL
-      WHERE t.id = $1 AND t.revoked_at IS NULL AND (u.id IS NOT NULL OR b.id IS NOT NULL)""";
+      WHERE t.id = ANY($1) AND t.revoked_at IS NULL AND (u.id IS NOT NULL OR b.id IS NOT NULL)""";
 
   private final Pool pool;
 
@@ -50,39 +55,51 @@ public final class CredentialStore {
     };
   }
 
-  /** The credential, or empty when it does not exist, is revoked, or its subject is deactivated or deleted. */
-  public Future<Optional<CachedCredential>> load(ParsedToken token) {
-    return switch (token.kind()) {
-      case USER -> pool.preparedQuery(USER_TOKEN).execute(Tuple.of(token.id()))
-          .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(user(token, rows.iterator().next())));
-      case BOT -> pool.preparedQuery(BOT_TOKEN).execute(Tuple.of(token.id()))
-          .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(bot(token, rows.iterator().next())));
-      case DEPLOYMENT -> pool.preparedQuery(DEPLOYMENT_TOKEN).execute(Tuple.of(token.id()))
-          .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(deployment(token, rows.iterator().next())));
+  /**
+   * The credentials of {@code kind} among {@code tokenIds}, by token id; an id is missing when its token does not
+   * exist, is revoked, or its subject is deactivated or deleted.
+   */
+  public Future<Map<UUID, CachedCredential>> load(TokenKind kind, List<UUID> tokenIds) {
+    String query = switch (kind) {
+      case USER -> USER_TOKEN;
+      case BOT -> BOT_TOKEN;
+      case DEPLOYMENT -> DEPLOYMENT_TOKEN;
     };
+    return pool.preparedQuery(query).execute(Tuple.tuple().addArrayOfUUID(tokenIds.toArray(UUID[]::new))).map(rows -> {
+      Map<UUID, CachedCredential> found = new HashMap<>();
+      for (Row row : rows) {
+        UUID tokenId = row.getUUID("token_id");
+        found.put(tokenId, switch (kind) {
+          case USER -> user(tokenId, row);
+          case BOT -> bot(tokenId, row);
+          case DEPLOYMENT -> deployment(tokenId, row);
+        });
+      }
+      return found;
+    });
   }
 
-  private static CachedCredential user(ParsedToken token, Row row) {
-    return credential(token, row, Users.identity(row, token.id()), Users.toJson(row));
+  private static CachedCredential user(UUID tokenId, Row row) {
+    return credential(TokenKind.USER, row, Users.identity(row, tokenId), Users.toJson(row));
   }
 
-  private static CachedCredential bot(ParsedToken token, Row row) {
-    Identity identity = new Identity(IdentityKind.BOT, row.getUUID("id"), token.id(), false, null, row.getString("display_name"));
-    return credential(token, row, identity, Bots.toJson(row));
+  private static CachedCredential bot(UUID tokenId, Row row) {
+    Identity identity = new Identity(IdentityKind.BOT, row.getUUID("id"), tokenId, false, null, row.getString("display_name"));
+    return credential(TokenKind.BOT, row, identity, Bots.toJson(row));
   }
 
   /** A deployment acting on its env: {@code {"id", "name", "env_id"}} in {@code /auth/me}. */
-  private static CachedCredential deployment(ParsedToken token, Row row) {
-    Identity identity = new Identity(IdentityKind.DEPLOYMENT, row.getUUID("deployment_id"), token.id(), false,
+  private static CachedCredential deployment(UUID tokenId, Row row) {
+    Identity identity = new Identity(IdentityKind.DEPLOYMENT, row.getUUID("deployment_id"), tokenId, false,
         row.getUUID("env_id"), row.getString("deployment_name"),
         new Identity.Minter(row.getUUID("minter_id"), row.getBoolean("minter_is_admin")));
     JsonObject me = new JsonObject().put("id", identity.id().toString()).put("name", identity.name())
         .put("env_id", identity.envId().toString());
-    return credential(token, row, identity, me);
+    return credential(TokenKind.DEPLOYMENT, row, identity, me);
   }
 
-  private static CachedCredential credential(ParsedToken token, Row row, Identity identity, JsonObject me) {
-    return new CachedCredential(token.kind(), row.getBuffer("secret_hash").getBytes(), instant(row, "expires_at"),
+  private static CachedCredential credential(TokenKind kind, Row row, Identity identity, JsonObject me) {
+    return new CachedCredential(kind, row.getBuffer("secret_hash").getBytes(), instant(row, "expires_at"),
         identity, me, instant(row, "last_used_at"));
   }
 
