@@ -4,14 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.platz.app.support.Api;
 import io.platz.app.support.Fixtures;
+import io.platz.app.support.SharedCluster;
 import io.platz.app.support.Response;
 import io.platz.app.support.TestCluster;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Three clustered instances on one database: a change answered 2xx on one instance holds on every other from the
@@ -22,6 +23,9 @@ class ClusterRevocationTest {
 
   private static final int TRIALS = 5;
 
+  @RegisterExtension
+  static final SharedCluster CLUSTER = new SharedCluster(3);
+
   private static TestCluster cluster;
   private static Fixtures fixtures;
   private static String admin;
@@ -31,17 +35,12 @@ class ClusterRevocationTest {
 
   @BeforeAll
   static void start() {
-    cluster = TestCluster.start(3);
-    fixtures = new Fixtures(cluster.instance(0));
+    cluster = CLUSTER.cluster();
+    fixtures = CLUSTER.fixtures();
     admin = fixtures.adminToken();
     a = cluster.instance(0).api();
     b = cluster.instance(1).api();
     c = cluster.instance(2).api();
-  }
-
-  @AfterAll
-  static void stop() {
-    cluster.close();
   }
 
   @RepeatedTest(TRIALS)

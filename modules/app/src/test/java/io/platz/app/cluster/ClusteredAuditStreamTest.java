@@ -6,11 +6,12 @@ import io.platz.app.support.AuditTrailProbe;
 import io.platz.app.support.EventStream.Message;
 import io.platz.app.support.EventStream;
 import io.platz.app.support.Fixtures;
+import io.platz.app.support.SharedCluster;
 import io.platz.app.support.TestCluster;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The audit event stream on a cluster: a stream open on one instance gets, live, the events written through
@@ -18,18 +19,16 @@ import org.junit.jupiter.api.Test;
  */
 class ClusteredAuditStreamTest {
 
+  @RegisterExtension
+  static final SharedCluster CLUSTER = new SharedCluster(2);
+
   private static TestCluster cluster;
   private static Fixtures fixtures;
 
   @BeforeAll
   static void start() {
-    cluster = TestCluster.start(2);
-    fixtures = new Fixtures(cluster.instance(0));
-  }
-
-  @AfterAll
-  static void stop() {
-    cluster.close();
+    cluster = CLUSTER.cluster();
+    fixtures = CLUSTER.fixtures();
   }
 
   @Test

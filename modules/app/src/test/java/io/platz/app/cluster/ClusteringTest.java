@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.platz.app.support.AuditConsumer;
 import io.platz.app.support.Eventually;
 import io.platz.app.support.Fixtures;
+import io.platz.app.support.SharedCluster;
 import io.platz.app.support.TestCluster;
 import io.platz.common.auth.AuthRequests.AuthCommand;
 import io.platz.common.auth.AuthRequests.VerifyToken;
@@ -19,25 +20,23 @@ import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Two clustered instances and a member that is not Platz: what crosses the cluster, and what stays in a process. */
 class ClusteringTest {
+
+  @RegisterExtension
+  static final SharedCluster CLUSTER = new SharedCluster(2);
 
   private static TestCluster cluster;
   private static Fixtures fixtures;
 
   @BeforeAll
   static void start() {
-    cluster = TestCluster.start(2);
-    fixtures = new Fixtures(cluster.instance(0));
-  }
-
-  @AfterAll
-  static void stop() {
-    cluster.close();
+    cluster = CLUSTER.cluster();
+    fixtures = CLUSTER.fixtures();
   }
 
   @Test
