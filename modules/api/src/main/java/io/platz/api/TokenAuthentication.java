@@ -4,11 +4,12 @@ import io.platz.common.auth.AuthRequests.Verified;
 import io.platz.common.auth.AuthRequests.VerifyToken;
 import io.platz.common.bus.ModuleBus;
 import io.platz.common.error.ApiError;
+import io.platz.common.token.ParsedToken;
 import io.platz.common.token.TokenFormat;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.auth.User;
 import io.vertx.ext.auth.authentication.AuthenticationProvider;
 import io.vertx.ext.auth.authentication.Credentials;
@@ -28,6 +29,8 @@ public final class TokenAuthentication implements AuthenticationProvider {
 
   public static final String TOKEN_HEADER = "x-platz-token";
   private static final HttpException UNAUTHORIZED = new HttpException(401);
+  /** The request's token, parsed once: the auth module is handed it as it is. */
+  private static final String PARSED_TOKEN = "platz.parsedToken";
 
   private final ModuleBus bus;
   private final FailedAuthentications failures;
@@ -48,13 +51,14 @@ public final class TokenAuthentication implements AuthenticationProvider {
    */
   public Handler<RoutingContext> handler() {
     AuthenticationHandler verified = SimpleAuthenticationHandler.create().authenticate(ctx ->
-        verify(presentedToken(ctx.request()), failures.exhausted(ctx.request().remoteAddress().host()))
+        verify(ctx.<ParsedToken>get(PARSED_TOKEN), failures.exhausted(ctx.request().remoteAddress().host()))
             .recover(failure -> Future.failedFuture(failure == UNAUTHORIZED ? refused(ctx) : failure)));
     return ctx -> {
-      String token = presentedToken(ctx.request());
-      if (token == null || TokenFormat.parse(token).isEmpty()) {
+      ParsedToken token = parse(presentedToken(ctx.request()));
+      if (token == null) {
         Failures.respond(ctx, refused(ctx));
       } else {
+        ctx.put(PARSED_TOKEN, token);
         verified.handle(ctx);
       }
     };
@@ -84,7 +88,7 @@ public final class TokenAuthentication implements AuthenticationProvider {
 
   @Override
   public Future<User> authenticate(Credentials credentials) {
-    return verify(((TokenCredentials) credentials).getToken(), false);
+    return verify(((TokenCredentials) credentials).getToken());
   }
 
   /**
@@ -92,11 +96,17 @@ public final class TokenAuthentication implements AuthenticationProvider {
    * credential dies. Fails with a 401 {@link ApiError} when it is no longer valid.
    */
   public Future<User> verify(String token) {
-    return verify(token, false).recover(failure -> Future.failedFuture(failure == UNAUTHORIZED ? ApiError.unauthorized() : failure));
+    ParsedToken parsed = parse(token);
+    return (parsed == null ? Future.<User>failedFuture(UNAUTHORIZED) : verify(parsed, false))
+        .recover(failure -> Future.failedFuture(failure == UNAUTHORIZED ? ApiError.unauthorized() : failure));
+  }
+
+  private static ParsedToken parse(String token) {
+    return token == null ? null : TokenFormat.parse(token).orElse(null);
   }
 
   /** {@code cachedOnly}: verified if the auth module has the credential in memory, refused otherwise. */
-  private Future<User> verify(String token, boolean cachedOnly) {
+  private Future<User> verify(ParsedToken token, boolean cachedOnly) {
     return bus.ask(new VerifyToken(token, cachedOnly))
         .map(TokenAuthentication::user)
         .recover(failure -> Future.failedFuture(isRefusal(failure) ? UNAUTHORIZED : failure));
@@ -109,10 +119,9 @@ public final class TokenAuthentication implements AuthenticationProvider {
     return user;
   }
 
-  /** The answer to {@code GET /auth/me}: {@code {"User": ...}} or {@code {"Bot": ...}}, externally tagged. */
-  public static JsonObject me(RoutingContext ctx) {
-    User user = ctx.user();
-    return new JsonObject().put(user.principal().getString("kind"), user.attributes().getJsonObject("me"));
+  /** The answer to {@code GET /auth/me}, encoded: {@code {"User": ...}} or {@code {"Bot": ...}}, externally tagged. */
+  public static Buffer me(RoutingContext ctx) {
+    return ctx.user().attributes().getBuffer("me");
   }
 
   private static boolean isRefusal(Throwable failure) {

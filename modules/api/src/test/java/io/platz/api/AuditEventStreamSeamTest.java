@@ -19,6 +19,7 @@ import io.platz.common.permissions.Scope;
 import io.platz.common.token.TokenFormat;
 import io.platz.common.token.TokenKind;
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientResponse;
@@ -56,7 +57,7 @@ class AuditEventStreamSeamTest {
     Identity caller = new Identity(IdentityKind.USER, UUID.randomUUID(), UUID.randomUUID(), true, null, "auditor");
     ModuleBus.install(vertx);
     ModuleBus bus = new ModuleBus(vertx.eventBus());
-    bus.serve(VerifyToken.class, request -> Future.succeededFuture(new Verified(caller.toJson(), new JsonObject())));
+    bus.serve(VerifyToken.class, request -> Future.succeededFuture(new Verified(caller.toJson(), Buffer.buffer("{}"))));
     bus.serve(Decide.class, request -> Future.succeededFuture(new Decision(Scope.ALL)));
     List<JsonObject> committed = new ArrayList<>();
     commit(committed, 5);

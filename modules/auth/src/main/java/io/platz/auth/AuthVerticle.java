@@ -12,7 +12,6 @@ import io.platz.common.auth.AuthRequests.VerifyToken;
 import io.platz.common.bus.Health;
 import io.platz.common.error.ApiError;
 import io.platz.common.token.ParsedToken;
-import io.platz.common.token.TokenFormat;
 import io.platz.common.token.TokenKind;
 import io.platz.persistence.ModuleContext;
 import io.platz.persistence.ModuleVerticle;
@@ -78,7 +77,7 @@ public final class AuthVerticle extends ModuleVerticle {
   }
 
   private Future<Verified> verify(VerifyToken request) {
-    ParsedToken token = TokenFormat.parse(request.token()).orElseThrow(ApiError::unauthorized);
+    ParsedToken token = request.token();
     CachedCredential cached = cache.get(token.id());
     if (cached != null) {
       return Future.succeededFuture(accept(token, cached));

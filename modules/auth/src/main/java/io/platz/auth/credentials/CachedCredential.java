@@ -18,7 +18,6 @@ public final class CachedCredential {
   private final byte[] secretHash;
   private final Instant expiresAt;
   private final Identity identity;
-  private final JsonObject me;
   private final Verified answer;
   private final AtomicLong lastUsedRecordedMillis;
 
@@ -28,8 +27,7 @@ public final class CachedCredential {
     this.secretHash = secretHash;
     this.expiresAt = expiresAt;
     this.identity = identity;
-    this.me = me;
-    this.answer = new Verified(identity.toJson(), me);
+    this.answer = new Verified(identity.toJson(), new JsonObject().put(identity.kind().jsonName(), me).toBuffer());
     this.lastUsedRecordedMillis = new AtomicLong(lastUsedAt == null ? 0 : lastUsedAt.toEpochMilli());
   }
 
