@@ -56,10 +56,11 @@ public final class ApiVerticle extends VerticleBase {
   public Future<?> start() {
     bus = new ModuleBus(vertx.eventBus());
     Router router = Router.router(vertx);
-    new AllowedMethods().add(HttpMethod.GET, "/status").add(HttpMethod.GET, "/ready").add(HttpMethod.GET, "/metrics").mount(router);
-    router.get("/status").handler(ctx -> ctx.response().putHeader("content-type", "text/plain").end("ok"));
-    router.get("/ready").handler(this::ready);
-    router.get("/metrics").handler(PrometheusScrapingHandler.create(metrics));
+    new RouteTable()
+        .open(HttpMethod.GET, "/status", ctx -> ctx.response().putHeader("content-type", "text/plain").end("ok"))
+        .open(HttpMethod.GET, "/ready", this::ready)
+        .open(HttpMethod.GET, "/metrics", PrometheusScrapingHandler.create(metrics))
+        .mount(router);
     router.route("/api/v2/*").subRouter(apiRouter());
     contributions.forEach(contribution -> contribution.mount(vertx, router));
     router.route().failureHandler(Failures::handle);
@@ -95,23 +96,20 @@ public final class ApiVerticle extends VerticleBase {
     for (HttpMethod method : List.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.DELETE, HttpMethod.PATCH)) {
       api.route().method(method).handler(bodies);
     }
-    AllowedMethods allowed = new AllowedMethods().add(HttpMethod.GET, "/server").add(HttpMethod.GET, OpenApiDocument.PATH)
-        .add(HttpMethod.GET, "/auth/me");
-    Endpoints.ALL.forEach(endpoint -> allowed.add(endpoint.method(), endpoint.path()));
-    allowed.mount(api);
-    api.get("/server").handler(ctx -> ctx.json(new JsonObject().put("version", Version.current())));
     Buffer openApi = OpenApiDocument.load();
-    api.get(OpenApiDocument.PATH).handler(ctx -> ctx.response().putHeader("content-type", "application/json").end(openApi));
     TokenAuthentication tokens = new TokenAuthentication(bus, failures);
-    api.route().handler(tokens.handler());
-    api.get("/auth/me").handler(ctx -> Commands.respond(ctx, 200, TokenAuthentication.me(ctx)));
     Gateway gateway = new Gateway(bus);
     Commands commands = new Commands(gateway);
     AuditEventStream auditStream = new AuditEventStream(vertx, gateway, tokens, streams, config.auditStreamKeepAlive());
+    RouteTable routes = new RouteTable()
+        .open(HttpMethod.GET, "/server", ctx -> ctx.json(new JsonObject().put("version", Version.current())))
+        .open(HttpMethod.GET, OpenApiDocument.PATH, ctx -> ctx.response().putHeader("content-type", "application/json").end(openApi))
+        .authenticated(HttpMethod.GET, "/auth/me", ctx -> Commands.respond(ctx, 200, TokenAuthentication.me(ctx)));
     for (Endpoint endpoint : Endpoints.ALL) {
-      api.route(endpoint.method(), endpoint.path()).handler(endpoint == Endpoints.AUDIT_STREAM ? auditStream::open
+      routes.authenticated(endpoint.method(), endpoint.path(), endpoint == Endpoints.AUDIT_STREAM ? auditStream::open
           : commands.handle(endpoint.action(), endpoint.operation(), endpoint.status()));
     }
+    routes.mount(api, tokens.handler());
     return api;
   }
 

@@ -1,0 +1,183 @@
+package io.platz.api;
+
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A router's paths, each with the handler of each of its methods, found by the request's path segment by segment.
+ * A method a path does not have is answered 405 with an {@code Allow} header naming the ones it has (RFC 9110),
+ * before authentication: which methods a path has is public (the OpenAPI document lists them), and Vert.x's own 405
+ * says neither which ones nor, for a path with a single unauthenticated route, anything but 404.
+ *
+ * <p>Three routes in all, instead of one per path: with a route per path, every API request was matched against
+ * some forty, many of them regular expressions, before it reached its own, which was a sixth of a deployments
+ * page's CPU and a tenth of a cached token check's (docs/performance.md). A {@code :name} segment stands for any one
+ * non-empty segment, as in Vert.x, and becomes a path parameter; where a path matches two templates, the one with a
+ * literal segment first wins.
+ */
+final class RouteTable {
+
+  /** The handler found for the request, once its path and method are known, for the route after authentication. */
+  private static final String FOUND = "platz.route";
+
+  private record Answer(Handler<RoutingContext> handler, boolean authenticated) {
+  }
+
+  private final Map<String, Map<String, Answer>> answersByPath = new LinkedHashMap<>();
+
+  /** A handler that runs before authentication: for what anyone may read. */
+  RouteTable open(HttpMethod method, String path, Handler<RoutingContext> handler) {
+    return add(method, path, new Answer(handler, false));
+  }
+
+  /** A handler that runs once the authentication handler given to {@link #mount(Router, Handler)} has let it by. */
+  RouteTable authenticated(HttpMethod method, String path, Handler<RoutingContext> handler) {
+    return add(method, path, new Answer(handler, true));
+  }
+
+  private RouteTable add(HttpMethod method, String path, Answer answer) {
+    if (answersByPath.computeIfAbsent(path, any -> new TreeMap<>()).put(method.name(), answer) != null) {
+      throw new IllegalArgumentException(method + " " + path + " is in the table twice");
+    }
+    return this;
+  }
+
+  /**
+   * Mounts the table on {@code router}: a route that finds the path, answers 405 or runs an open handler; then, for
+   * every request not answered (a path not in the table too, so that it is a 401 without a credential and a 404
+   * with one), {@code authentication}, and a route that runs the handler found.
+   */
+  void mount(Router router, Handler<RoutingContext> authentication) {
+    Map<Integer, List<PathTemplate>> bySegments = templatesBySegments();
+    router.route().handler(ctx -> find(bySegments, ctx));
+    router.route().handler(authentication);
+    router.route().handler(ctx -> {
+      Handler<RoutingContext> found = ctx.get(FOUND);
+      if (found == null) {
+        ctx.next();
+      } else {
+        found.handle(ctx);
+      }
+    });
+  }
+
+  /** Mounts a table of open handlers only; a path not in it goes on to the router's next routes. */
+  void mount(Router router) {
+    if (answersByPath.values().stream().anyMatch(answers -> answers.values().stream().anyMatch(Answer::authenticated))) {
+      throw new IllegalStateException("a table with authenticated handlers needs an authentication handler");
+    }
+    Map<Integer, List<PathTemplate>> bySegments = templatesBySegments();
+    router.route().handler(ctx -> find(bySegments, ctx));
+  }
+
+  private Map<Integer, List<PathTemplate>> templatesBySegments() {
+    Map<Integer, List<PathTemplate>> bySegments = new HashMap<>();
+    answersByPath.forEach((path, answers) -> {
+      PathTemplate template = new PathTemplate(path.substring(1).split("/"), Map.copyOf(answers), String.join(", ", answers.keySet()));
+      bySegments.computeIfAbsent(template.segments().length, any -> new ArrayList<>()).add(template);
+    });
+    bySegments.values().forEach(templates -> templates.sort(PathTemplate.LITERALS_FIRST));
+    return bySegments;
+  }
+
+  private static void find(Map<Integer, List<PathTemplate>> bySegments, RoutingContext ctx) {
+    String[] path = segments(pathWithin(ctx));
+    PathTemplate template = path == null ? null : find(bySegments, path);
+    if (template == null) {
+      ctx.next();
+      return;
+    }
+    Answer answer = template.answers().get(ctx.request().method().name());
+    if (answer == null) {
+      ctx.response().putHeader("allow", template.allow());
+      Failures.handleStatus(ctx, 405);
+      return;
+    }
+    template.putParameters(path, ctx.pathParams());
+    if (answer.authenticated()) {
+      ctx.put(FOUND, answer.handler());
+      ctx.next();
+    } else {
+      answer.handler().handle(ctx);
+    }
+  }
+
+  /** The request's path below the router's mount point, without the one trailing slash a route ignores too. */
+  private static String pathWithin(RoutingContext ctx) {
+    String path = ctx.normalizedPath();
+    String mountPoint = ctx.mountPoint();
+    if (mountPoint != null && path.startsWith(mountPoint)) {
+      path = path.substring(mountPoint.endsWith("/") ? mountPoint.length() - 1 : mountPoint.length());
+    }
+    return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+  }
+
+  private static String[] segments(String path) {
+    return path.isEmpty() || path.charAt(0) != '/' ? null : path.substring(1).split("/", -1);
+  }
+
+  private static PathTemplate find(Map<Integer, List<PathTemplate>> bySegments, String[] path) {
+    for (PathTemplate template : bySegments.getOrDefault(path.length, List.of())) {
+      if (template.matches(path)) {
+        return template;
+      }
+    }
+    return null;
+  }
+
+  private record PathTemplate(String[] segments, Map<String, Answer> answers, String allow) {
+
+    /** Segment by segment, a literal before a parameter. */
+    static final Comparator<PathTemplate> LITERALS_FIRST = (a, b) -> {
+      for (int i = 0; i < a.segments.length; i++) {
+        int order = Boolean.compare(isParameter(a.segments[i]), isParameter(b.segments[i]));
+        if (order != 0) {
+          return order;
+        }
+      }
+      return 0;
+    };
+
+    static boolean isParameter(String segment) {
+      return segment.startsWith(":");
+    }
+
+    boolean matches(String[] path) {
+      for (int i = 0; i < segments.length; i++) {
+        if (isParameter(segments[i]) ? path[i].isEmpty() : !segments[i].equals(path[i])) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /**
+     * The template's parameters only, as a route of its own would have (the sub-router's mount leaves its wildcard's
+     * {@code *} there), decoded as Vert.x decodes them: percent escapes only, a {@code +} stays a plus.
+     */
+    void putParameters(String[] path, Map<String, String> parameters) {
+      parameters.clear();
+      for (int i = 0; i < segments.length; i++) {
+        if (isParameter(segments[i])) {
+          parameters.put(segments[i].substring(1), decode(path[i]));
+        }
+      }
+    }
+
+    /** Vert.x has answered a malformed escape with 400 before any route ran. */
+    private static String decode(String segment) {
+      return segment.indexOf('%') < 0 ? segment : URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
+    }
+  }
+}
