@@ -64,7 +64,8 @@ public final class ApiVerticle extends VerticleBase {
     router.route("/api/v2/*").subRouter(apiRouter());
     contributions.forEach(contribution -> contribution.mount(vertx, router));
     router.route().failureHandler(Failures::handle);
-    for (int status : List.of(404, 405, 413)) {
+    // 400: a path Vert.x cannot decode (a malformed percent escape) is refused before any route
+    for (int status : List.of(400, 404, 405, 413)) {
       router.errorHandler(status, ctx -> Failures.handleStatus(ctx, status));
     }
     server = vertx.createHttpServer(serverOptions());

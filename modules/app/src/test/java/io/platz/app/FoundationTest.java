@@ -3,10 +3,12 @@ package io.platz.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.platz.app.support.Api;
+import io.platz.app.support.RawHttp;
 import io.platz.app.support.Response;
 import io.platz.app.support.SharedPlatform;
 import io.platz.common.Version;
 import io.platz.common.bus.Health;
+import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -133,6 +135,16 @@ class FoundationTest {
       Response response = api.raw("POST", "/api/v2/bots", PLATZ.admin(), body);
       assertThat(response.status()).as(body).isEqualTo(400);
       assertThat(response.json().getString("message")).isNotBlank();
+    }
+  }
+
+  @Test
+  void aPathWithAMalformedPercentEscapeIsA400InJson() {
+    for (String path : new String[] {"/api/v2/bots/%zz", "/api/v2/bots/%2", "/status%"}) {
+      RawHttp.Answer answer = RawHttp.send(PLATZ.platz().platform().config().httpPort(),
+          RawHttp.request("GET " + path + " HTTP/1.1\r\nhost: localhost\r\nx-platz-token: " + PLATZ.admin(), new byte[0]));
+      assertThat(answer.status()).as(path).isEqualTo(400);
+      assertThat(new JsonObject(answer.body()).getString("message")).as(path).isEqualTo("bad request");
     }
   }
 
