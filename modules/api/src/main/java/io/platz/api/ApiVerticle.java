@@ -93,10 +93,8 @@ public final class ApiVerticle extends VerticleBase {
     Router api = Router.router(vertx);
     // here as well as on the main router: a failure in the API is answered without walking the console's routes
     api.route().failureHandler(Failures::handle);
-    BodyHandler bodies = BodyHandler.create(false).setBodyLimit(BODY_LIMIT);
-    for (HttpMethod method : List.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.DELETE, HttpMethod.PATCH)) {
-      api.route().method(method).handler(bodies);
-    }
+    api.route().method(HttpMethod.POST).method(HttpMethod.PUT).method(HttpMethod.DELETE).method(HttpMethod.PATCH)
+        .handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
     Buffer openApi = OpenApiDocument.load();
     TokenAuthentication tokens = new TokenAuthentication(bus, failures);
     Gateway gateway = new Gateway(bus);

@@ -20,9 +20,9 @@ import java.util.TreeMap;
  * before authentication: which methods a path has is public (the OpenAPI document lists them), and Vert.x's own 405
  * says neither which ones nor, for a path with a single unauthenticated route, anything but 404.
  *
- * <p>Three routes in all, instead of one per path: with a route per path, every API request was matched against
- * some forty, many of them regular expressions, before it reached its own, which was a sixth of a deployments
- * page's CPU and a tenth of a cached token check's (docs/performance.md). A {@code :name} segment stands for any one
+ * <p>Three routes in all, instead of one per path: with a route per path, a request was matched against every route
+ * registered before its own, many of them regular expressions; for a page of deployments that was a sixth of its
+ * CPU samples, and a twentieth with the table (docs/performance.md). A {@code :name} segment stands for any one
  * non-empty segment, as in Vert.x, and becomes a path parameter; where a path matches two templates, the one with a
  * literal segment first wins.
  */
@@ -92,7 +92,7 @@ final class RouteTable {
   }
 
   private static void find(Map<Integer, List<PathTemplate>> bySegments, RoutingContext ctx) {
-    String[] path = segments(pathWithin(ctx));
+    String[] path = segments(pathWithin(ctx), bySegments);
     PathTemplate template = path == null ? null : find(bySegments, path);
     if (template == null) {
       ctx.next();
@@ -123,8 +123,16 @@ final class RouteTable {
     return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
   }
 
-  private static String[] segments(String path) {
-    return path.isEmpty() || path.charAt(0) != '/' ? null : path.substring(1).split("/", -1);
+  /** The path's segments, or null when no template has as many: most paths the root router sees are the API's. */
+  private static String[] segments(String path, Map<Integer, List<PathTemplate>> bySegments) {
+    if (path.isEmpty() || path.charAt(0) != '/') {
+      return null;
+    }
+    int count = 1;
+    for (int at = path.indexOf('/', 1); at >= 0; at = path.indexOf('/', at + 1)) {
+      count++;
+    }
+    return bySegments.containsKey(count) ? path.substring(1).split("/", -1) : null;
   }
 
   private static PathTemplate find(Map<Integer, List<PathTemplate>> bySegments, String[] path) {
