@@ -84,7 +84,7 @@ final class RouteTable {
   private Map<Integer, List<PathTemplate>> templatesBySegments() {
     Map<Integer, List<PathTemplate>> bySegments = new HashMap<>();
     answersByPath.forEach((path, answers) -> {
-      PathTemplate template = new PathTemplate(path.substring(1).split("/"), Map.copyOf(answers), String.join(", ", answers.keySet()));
+      PathTemplate template = PathTemplate.of(path, answers);
       bySegments.computeIfAbsent(template.segments().length, any -> new ArrayList<>()).add(template);
     });
     bySegments.values().forEach(templates -> templates.sort(PathTemplate.LITERALS_FIRST));
@@ -92,8 +92,8 @@ final class RouteTable {
   }
 
   private static void find(Map<Integer, List<PathTemplate>> bySegments, RoutingContext ctx) {
-    String[] path = segments(pathWithin(ctx), bySegments);
-    PathTemplate template = path == null ? null : find(bySegments, path);
+    String path = pathWithin(ctx);
+    PathTemplate template = find(bySegments, path);
     if (template == null) {
       ctx.next();
       return;
@@ -123,8 +123,11 @@ final class RouteTable {
     return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
   }
 
-  /** The path's segments, or null when no template has as many: most paths the root router sees are the API's. */
-  private static String[] segments(String path, Map<Integer, List<PathTemplate>> bySegments) {
+  /**
+   * The template the path matches among those with as many segments, compared in place: splitting every request's
+   * path was a twentieth of a refused token's CPU samples.
+   */
+  private static PathTemplate find(Map<Integer, List<PathTemplate>> bySegments, String path) {
     if (path.isEmpty() || path.charAt(0) != '/') {
       return null;
     }
@@ -132,11 +135,7 @@ final class RouteTable {
     for (int at = path.indexOf('/', 1); at >= 0; at = path.indexOf('/', at + 1)) {
       count++;
     }
-    return bySegments.containsKey(count) ? path.substring(1).split("/", -1) : null;
-  }
-
-  private static PathTemplate find(Map<Integer, List<PathTemplate>> bySegments, String[] path) {
-    for (PathTemplate template : bySegments.getOrDefault(path.length, List.of())) {
+    for (PathTemplate template : bySegments.getOrDefault(count, List.of())) {
       if (template.matches(path)) {
         return template;
       }
@@ -144,12 +143,22 @@ final class RouteTable {
     return null;
   }
 
-  private record PathTemplate(String[] segments, Map<String, Answer> answers, String allow) {
+  /** {@code parameters[i]} is the name of segment i if it is a parameter, null if it is a literal. */
+  private record PathTemplate(String[] segments, String[] parameters, Map<String, Answer> answers, String allow) {
+
+    static PathTemplate of(String path, Map<String, Answer> answers) {
+      String[] segments = path.substring(1).split("/");
+      String[] parameters = new String[segments.length];
+      for (int i = 0; i < segments.length; i++) {
+        parameters[i] = segments[i].startsWith(":") ? segments[i].substring(1) : null;
+      }
+      return new PathTemplate(segments, parameters, Map.copyOf(answers), String.join(", ", answers.keySet()));
+    }
 
     /** Segment by segment, a literal before a parameter. */
     static final Comparator<PathTemplate> LITERALS_FIRST = (a, b) -> {
       for (int i = 0; i < a.segments.length; i++) {
-        int order = Boolean.compare(isParameter(a.segments[i]), isParameter(b.segments[i]));
+        int order = Boolean.compare(a.parameters[i] != null, b.parameters[i] != null);
         if (order != 0) {
           return order;
         }
@@ -157,15 +166,17 @@ final class RouteTable {
       return 0;
     };
 
-    static boolean isParameter(String segment) {
-      return segment.startsWith(":");
-    }
-
-    boolean matches(String[] path) {
+    /** For a path of as many segments as this template: a literal equal, a parameter not empty. */
+    boolean matches(String path) {
+      int from = 1;
       for (int i = 0; i < segments.length; i++) {
-        if (isParameter(segments[i]) ? path[i].isEmpty() : !segments[i].equals(path[i])) {
+        int end = segmentEnd(path, from);
+        boolean matches = parameters[i] != null ? end > from
+            : end - from == segments[i].length() && path.startsWith(segments[i], from);
+        if (!matches) {
           return false;
         }
+        from = end + 1;
       }
       return true;
     }
@@ -174,13 +185,21 @@ final class RouteTable {
      * The template's parameters only, as a route of its own would have (the sub-router's mount leaves its wildcard's
      * {@code *} there), decoded as Vert.x decodes them: percent escapes only, a {@code +} stays a plus.
      */
-    void putParameters(String[] path, Map<String, String> parameters) {
-      parameters.clear();
-      for (int i = 0; i < segments.length; i++) {
-        if (isParameter(segments[i])) {
-          parameters.put(segments[i].substring(1), decode(path[i]));
+    void putParameters(String path, Map<String, String> values) {
+      values.clear();
+      int from = 1;
+      for (String parameter : parameters) {
+        int end = segmentEnd(path, from);
+        if (parameter != null) {
+          values.put(parameter, decode(path.substring(from, end)));
         }
+        from = end + 1;
       }
+    }
+
+    private static int segmentEnd(String path, int from) {
+      int end = path.indexOf('/', from);
+      return end < 0 ? path.length() : end;
     }
 
     /** Vert.x has answered a malformed escape with 400 before any route ran. */
