@@ -64,7 +64,7 @@ public final class ApiVerticle extends VerticleBase {
     router.route("/api/v2/*").subRouter(apiRouter());
     contributions.forEach(contribution -> contribution.mount(vertx, router));
     router.route().failureHandler(Failures::handle);
-    // 400: a path Vert.x cannot decode (a malformed percent escape) is refused before any route
+    // 400: a path vertx-web cannot decode while it matches a route to it (the root table answers most of them)
     for (int status : List.of(400, 404, 405, 413)) {
       router.errorHandler(status, ctx -> Failures.handleStatus(ctx, status));
     }

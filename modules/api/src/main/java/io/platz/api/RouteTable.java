@@ -1,5 +1,6 @@
 package io.platz.api;
 
+import io.platz.common.error.ApiError;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
@@ -12,7 +13,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * A router's paths, each with the handler of each of its methods, found by the request's path segment by segment.
@@ -23,13 +26,14 @@ import java.util.TreeMap;
  * <p>Three routes in all, instead of one per path: with a route per path, a request was matched against every route
  * registered before its own, many of them regular expressions; for a page of deployments that was a sixth of its
  * CPU samples, and a twentieth with the table (docs/performance.md). A {@code :name} segment stands for any one
- * non-empty segment, as in Vert.x, and becomes a path parameter; where a path matches two templates, the one with a
- * literal segment first wins.
+ * non-empty segment, as in Vert.x, and becomes a path parameter; where a path matches two templates that both have
+ * the request's method, the one with a literal segment first wins.
  */
 final class RouteTable {
 
   /** The handler found for the request, once its path and method are known, for the route after authentication. */
   private static final String FOUND = "platz.route";
+  private static final ApiError MALFORMED_PATH = ApiError.badRequest("the path has a malformed percent escape");
 
   private record Answer(Handler<RoutingContext> handler, boolean authenticated) {
   }
@@ -91,20 +95,51 @@ final class RouteTable {
     return bySegments;
   }
 
+  /**
+   * Among the templates the path matches (literals first), the first with the request's method; if none has it, a
+   * 405 naming the methods they have. A path that is not valid (a malformed percent escape, which Vert.x reads only
+   * when a route first asks for the path) is a 400.
+   */
   private static void find(Map<Integer, List<PathTemplate>> bySegments, RoutingContext ctx) {
-    String path = pathWithin(ctx);
-    PathTemplate template = find(bySegments, path);
-    if (template == null) {
+    String path;
+    try {
+      path = pathWithin(ctx);
+    } catch (IllegalArgumentException malformed) {
+      Failures.respond(ctx, MALFORMED_PATH);
+      return;
+    }
+    String method = ctx.request().method().name();
+    Set<String> allowed = null;
+    for (PathTemplate template : candidates(bySegments, path)) {
+      if (!template.matches(path)) {
+        continue;
+      }
+      Answer answer = template.answers().get(method);
+      if (answer != null) {
+        run(template, answer, path, ctx);
+        return;
+      }
+      if (allowed == null) {
+        allowed = new TreeSet<>();
+      }
+      allowed.addAll(template.answers().keySet());
+    }
+    if (allowed == null) {
       ctx.next();
-      return;
-    }
-    Answer answer = template.answers().get(ctx.request().method().name());
-    if (answer == null) {
-      ctx.response().putHeader("allow", template.allow());
+    } else {
+      ctx.response().putHeader("allow", String.join(", ", allowed));
       Failures.handleStatus(ctx, 405);
+    }
+  }
+
+  private static void run(PathTemplate template, Answer answer, String path, RoutingContext ctx) {
+    try {
+      template.putParameters(path, ctx.pathParams());
+    } catch (IllegalArgumentException malformed) {
+      // an escape Vert.x's normalisation lets by and a decoder does not, such as %+1
+      Failures.respond(ctx, MALFORMED_PATH);
       return;
     }
-    template.putParameters(path, ctx.pathParams());
     if (answer.authenticated()) {
       ctx.put(FOUND, answer.handler());
       ctx.next();
@@ -124,27 +159,22 @@ final class RouteTable {
   }
 
   /**
-   * The template the path matches among those with as many segments, compared in place: splitting every request's
+   * The templates with as many segments as the path, to be compared with it in place: splitting every request's
    * path was a twentieth of a refused token's CPU samples.
    */
-  private static PathTemplate find(Map<Integer, List<PathTemplate>> bySegments, String path) {
+  private static List<PathTemplate> candidates(Map<Integer, List<PathTemplate>> bySegments, String path) {
     if (path.isEmpty() || path.charAt(0) != '/') {
-      return null;
+      return List.of();
     }
     int count = 1;
     for (int at = path.indexOf('/', 1); at >= 0; at = path.indexOf('/', at + 1)) {
       count++;
     }
-    for (PathTemplate template : bySegments.getOrDefault(count, List.of())) {
-      if (template.matches(path)) {
-        return template;
-      }
-    }
-    return null;
+    return bySegments.getOrDefault(count, List.of());
   }
 
   /** {@code parameters[i]} is the name of segment i if it is a parameter, null if it is a literal. */
-  private record PathTemplate(String[] segments, String[] parameters, Map<String, Answer> answers, String allow) {
+  private record PathTemplate(String[] segments, String[] parameters, Map<String, Answer> answers) {
 
     static PathTemplate of(String path, Map<String, Answer> answers) {
       String[] segments = path.substring(1).split("/");
@@ -152,7 +182,7 @@ final class RouteTable {
       for (int i = 0; i < segments.length; i++) {
         parameters[i] = segments[i].startsWith(":") ? segments[i].substring(1) : null;
       }
-      return new PathTemplate(segments, parameters, Map.copyOf(answers), String.join(", ", answers.keySet()));
+      return new PathTemplate(segments, parameters, Map.copyOf(answers));
     }
 
     /** Segment by segment, a literal before a parameter. */
@@ -202,7 +232,6 @@ final class RouteTable {
       return end < 0 ? path.length() : end;
     }
 
-    /** Vert.x has answered a malformed escape with 400 before any route ran. */
     private static String decode(String segment) {
       return segment.indexOf('%') < 0 ? segment : URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
