@@ -30,6 +30,8 @@ import java.util.concurrent.TimeUnit;
 public final class ApiVerticle extends VerticleBase {
 
   static final int BODY_LIMIT = 1024 * 1024;
+  /** Where the API's paths begin. */
+  static final String API = "/api/v2";
 
   private final PlatzConfig config;
   private final PrometheusMeterRegistry metrics;
@@ -56,12 +58,12 @@ public final class ApiVerticle extends VerticleBase {
   public Future<?> start() {
     bus = new ModuleBus(vertx.eventBus());
     Router router = Router.router(vertx);
-    new RouteTable()
-        .open(HttpMethod.GET, "/status", ctx -> ctx.response().putHeader("content-type", "text/plain").end("ok"))
-        .open(HttpMethod.GET, "/ready", this::ready)
-        .open(HttpMethod.GET, "/metrics", PrometheusScrapingHandler.create(metrics))
-        .mount(router);
-    router.route("/api/v2/*").subRouter(apiRouter());
+    router.route(API + "/*").method(HttpMethod.POST).method(HttpMethod.PUT).method(HttpMethod.DELETE).method(HttpMethod.PATCH)
+        .handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
+    TokenAuthentication tokens = new TokenAuthentication(bus, failures);
+    routes(tokens).mount(router, API, tokens.handler());
+    // a failure in the API is answered here, without walking the console's routes
+    router.route(API + "/*").failureHandler(Failures::handle);
     contributions.forEach(contribution -> contribution.mount(vertx, router));
     router.route().failureHandler(Failures::handle);
     // 400: a path vertx-web cannot decode while it matches a route to it (the root table answers most of them)
@@ -89,27 +91,24 @@ public final class ApiVerticle extends VerticleBase {
     return server.shutdown(config.shutdownTimeout().toMillis(), TimeUnit.MILLISECONDS);
   }
 
-  private Router apiRouter() {
-    Router api = Router.router(vertx);
-    // here as well as on the main router: a failure in the API is answered without walking the console's routes
-    api.route().failureHandler(Failures::handle);
-    api.route().method(HttpMethod.POST).method(HttpMethod.PUT).method(HttpMethod.DELETE).method(HttpMethod.PATCH)
-        .handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
+  /** The probes' paths, and the API's under {@link #API}: one table on the root router, no sub-router to walk. */
+  private RouteTable routes(TokenAuthentication tokens) {
     Buffer openApi = OpenApiDocument.load();
-    TokenAuthentication tokens = new TokenAuthentication(bus, failures);
     Gateway gateway = new Gateway(bus);
     Commands commands = new Commands(gateway);
     AuditEventStream auditStream = new AuditEventStream(vertx, gateway, tokens, streams, config.auditStreamKeepAlive());
     RouteTable routes = new RouteTable()
-        .open(HttpMethod.GET, "/server", ctx -> ctx.json(new JsonObject().put("version", Version.current())))
-        .open(HttpMethod.GET, OpenApiDocument.PATH, ctx -> ctx.response().putHeader("content-type", "application/json").end(openApi))
-        .authenticated(HttpMethod.GET, "/auth/me", ctx -> Commands.respond(ctx, 200, TokenAuthentication.me(ctx)));
+        .open(HttpMethod.GET, "/status", ctx -> ctx.response().putHeader("content-type", "text/plain").end("ok"))
+        .open(HttpMethod.GET, "/ready", this::ready)
+        .open(HttpMethod.GET, "/metrics", PrometheusScrapingHandler.create(metrics))
+        .open(HttpMethod.GET, API + "/server", ctx -> ctx.json(new JsonObject().put("version", Version.current())))
+        .open(HttpMethod.GET, API + OpenApiDocument.PATH, ctx -> ctx.response().putHeader("content-type", "application/json").end(openApi))
+        .authenticated(HttpMethod.GET, API + "/auth/me", ctx -> Commands.respond(ctx, 200, TokenAuthentication.me(ctx)));
     for (Endpoint endpoint : Endpoints.ALL) {
-      routes.authenticated(endpoint.method(), endpoint.path(), endpoint == Endpoints.AUDIT_STREAM ? auditStream::open
+      routes.authenticated(endpoint.method(), API + endpoint.path(), endpoint == Endpoints.AUDIT_STREAM ? auditStream::open
           : commands.handle(endpoint.action(), endpoint.operation(), endpoint.status()));
     }
-    routes.mount(api, tokens.handler());
-    return api;
+    return routes;
   }
 
   /** A request the HTTP decoder could not even read: the same JSON error as everything else, then the connection closes. */

@@ -23,9 +23,10 @@ import java.util.TreeSet;
  * before authentication: which methods a path has is public (the OpenAPI document lists them), and Vert.x's own 405
  * says neither which ones nor, for a path with a single unauthenticated route, anything but 404.
  *
- * <p>Three routes in all, instead of one per path: with a route per path, a request was matched against every route
- * registered before its own, many of them regular expressions; for a page of deployments that was a sixth of its
- * CPU samples, and a twentieth with the table (docs/performance.md). A {@code :name} segment stands for any one
+ * <p>Three routes in all, on the root router, instead of a route per path behind a sub-router for the API: a request
+ * was matched against every route registered before its own, many of them regular expressions, which for a page of
+ * deployments was a sixth of its CPU samples (a twentieth with the table), and the sub-router's walk cost a cached
+ * token check about a sixth of its CPU (docs/performance.md). A {@code :name} segment stands for any one
  * non-empty segment, as in Vert.x, and becomes a path parameter; where a path matches two templates that both have
  * the request's method, the one with a literal segment first wins.
  */
@@ -58,14 +59,21 @@ final class RouteTable {
   }
 
   /**
-   * Mounts the table on {@code router}: a route that finds the path, answers 405 or runs an open handler; then, for
-   * every request not answered (a path not in the table too, so that it is a 401 without a credential and a 404
-   * with one), {@code authentication}, and a route that runs the handler found.
+   * Mounts the table on the root {@code router}: a route that finds the path and answers 405 or runs an open handler;
+   * then {@code authentication}, for a request whose authenticated handler was found or whose path is {@code base}
+   * or below it (so that a path the table does not have there is a 401 without a credential and a 404 with one);
+   * then a route that runs the handler found. Any other request goes on to the router's next routes untouched.
    */
-  void mount(Router router, Handler<RoutingContext> authentication) {
+  void mount(Router router, String base, Handler<RoutingContext> authentication) {
     Map<Integer, List<PathTemplate>> bySegments = templatesBySegments();
     router.route().handler(ctx -> find(bySegments, ctx));
-    router.route().handler(authentication);
+    router.route().handler(ctx -> {
+      if (ctx.get(FOUND) != null || isWithin(ctx.normalizedPath(), base)) {
+        authentication.handle(ctx);
+      } else {
+        ctx.next();
+      }
+    });
     router.route().handler(ctx -> {
       Handler<RoutingContext> found = ctx.get(FOUND);
       if (found == null) {
@@ -76,13 +84,8 @@ final class RouteTable {
     });
   }
 
-  /** Mounts a table of open handlers only; a path not in it goes on to the router's next routes. */
-  void mount(Router router) {
-    if (answersByPath.values().stream().anyMatch(answers -> answers.values().stream().anyMatch(Answer::authenticated))) {
-      throw new IllegalStateException("a table with authenticated handlers needs an authentication handler");
-    }
-    Map<Integer, List<PathTemplate>> bySegments = templatesBySegments();
-    router.route().handler(ctx -> find(bySegments, ctx));
+  private static boolean isWithin(String path, String base) {
+    return path.startsWith(base) && (path.length() == base.length() || path.charAt(base.length()) == '/');
   }
 
   private Map<Integer, List<PathTemplate>> templatesBySegments() {
@@ -148,13 +151,9 @@ final class RouteTable {
     }
   }
 
-  /** The request's path below the router's mount point, without the one trailing slash a route ignores too. */
+  /** The request's path without the one trailing slash a route ignores too. */
   private static String pathWithin(RoutingContext ctx) {
     String path = ctx.normalizedPath();
-    String mountPoint = ctx.mountPoint();
-    if (mountPoint != null && path.startsWith(mountPoint)) {
-      path = path.substring(mountPoint.endsWith("/") ? mountPoint.length() - 1 : mountPoint.length());
-    }
     return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
   }
 
@@ -212,8 +211,9 @@ final class RouteTable {
     }
 
     /**
-     * The template's parameters only, as a route of its own would have (the sub-router's mount leaves its wildcard's
-     * {@code *} there), decoded as Vert.x decodes them: percent escapes only, a {@code +} stays a plus.
+     * The template's parameters only, as a route of its own would have (a wildcard route before it, such as the
+     * body handler's, leaves its {@code *} there), decoded as Vert.x decodes them: percent escapes only, a {@code +}
+     * stays a plus.
      */
     void putParameters(String path, Map<String, String> values) {
       values.clear();
