@@ -46,7 +46,7 @@ final class RouteTable {
     return add(method, path, new Answer(handler, false));
   }
 
-  /** A handler that runs once the authentication handler given to {@link #mount(Router, Handler)} has let it by. */
+  /** A handler that runs once the authentication handler given to {@link #mount(Router, String, Handler)} lets it by. */
   RouteTable authenticated(HttpMethod method, String path, Handler<RoutingContext> handler) {
     return add(method, path, new Answer(handler, true));
   }
@@ -106,7 +106,7 @@ final class RouteTable {
   private static void find(Map<Integer, List<PathTemplate>> bySegments, RoutingContext ctx) {
     String path;
     try {
-      path = pathWithin(ctx);
+      path = withoutTrailingSlash(ctx.normalizedPath());
     } catch (IllegalArgumentException malformed) {
       Failures.respond(ctx, MALFORMED_PATH);
       return;
@@ -151,9 +151,8 @@ final class RouteTable {
     }
   }
 
-  /** The request's path without the one trailing slash a route ignores too. */
-  private static String pathWithin(RoutingContext ctx) {
-    String path = ctx.normalizedPath();
+  /** The one trailing slash a route ignores too. */
+  private static String withoutTrailingSlash(String path) {
     return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
   }
 
