@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.zip.CRC32;
@@ -27,8 +28,17 @@ public final class TokenFormat {
   private static final String ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
   private static final BigInteger BASE = BigInteger.valueOf(62);
   private static final SecureRandom RANDOM = new SecureRandom();
+  /** Each ASCII character's base62 value, -1 for the characters that are not digits. */
+  private static final byte[] DIGITS = new byte[128];
   /** The largest high half that can still be multiplied by 62 within 64 unsigned bits. */
   private static final long MAX_HIGH_BEFORE_MULTIPLY = Long.divideUnsigned(-1L, 62);
+
+  static {
+    Arrays.fill(DIGITS, (byte) -1);
+    for (int i = 0; i < ALPHABET.length(); i++) {
+      DIGITS[ALPHABET.charAt(i)] = (byte) i;
+    }
+  }
 
   private TokenFormat() {
   }
@@ -44,51 +54,62 @@ public final class TokenFormat {
 
   /**
    * The token's parts if it is well formed, or empty: callers answer every failure with the same 401. This runs
-   * on every authenticated request, so it does its arithmetic in longs rather than BigInteger.
+   * on every authenticated request, so it reads the token's bytes once, through a table, and does its arithmetic
+   * in longs rather than BigInteger.
    */
   public static Optional<ParsedToken> parse(String token) {
     if (token == null || token.length() != LENGTH) {
       return Optional.empty();
     }
     TokenKind kind = TokenKind.ofPrefix(token);
-    if (kind == null || !isBase62(token)) {
+    if (kind == null) {
       return Optional.empty();
     }
+    // a character outside ASCII becomes '?', which is no base62 digit
+    byte[] ascii = token.getBytes(StandardCharsets.US_ASCII);
     int checksumAt = LENGTH - CHECKSUM_LENGTH;
-    if (!token.regionMatches(checksumAt, checksum(token.substring(0, checksumAt)), 0, CHECKSUM_LENGTH)) {
+    if (!isBase62(ascii) || checksum(ascii, checksumAt) != decodeChecksum(ascii, checksumAt)) {
       return Optional.empty();
     }
-    UUID id = decodeId(token);
+    UUID id = decodeId(ascii);
     return id == null ? Optional.empty() : Optional.of(new ParsedToken(kind, id, token.substring(4 + ID_LENGTH, checksumAt)));
   }
 
-  private static boolean isBase62(String token) {
+  private static boolean isBase62(byte[] ascii) {
     for (int i = 4; i < LENGTH; i++) {
-      if (digit(token.charAt(i)) < 0) {
+      if (digit(ascii[i]) < 0) {
         return false;
       }
     }
     return true;
   }
 
-  private static int digit(char c) {
-    if (c >= '0' && c <= '9') {
-      return c - '0';
+  private static int digit(byte b) {
+    return b < 0 ? -1 : DIGITS[b];
+  }
+
+  private static long checksum(byte[] ascii, int length) {
+    CRC32 crc = new CRC32();
+    crc.update(ascii, 0, length);
+    return crc.getValue();
+  }
+
+  /**
+   * The six checksum digits as a number. Six base62 digits hold more than 32 bits, and a CRC32 has one spelling
+   * in six digits, so comparing numbers compares spellings.
+   */
+  private static long decodeChecksum(byte[] ascii, int from) {
+    long value = 0;
+    for (int i = from; i < from + CHECKSUM_LENGTH; i++) {
+      value = value * 62 + digit(ascii[i]);
     }
-    if (c >= 'A' && c <= 'Z') {
-      return c - 'A' + 10;
-    }
-    if (c >= 'a' && c <= 'z') {
-      return c - 'a' + 36;
-    }
-    return -1;
+    return value;
   }
 
   /** CRC32 of the body in six base62 digits. */
   private static String checksum(String body) {
-    CRC32 crc = new CRC32();
-    crc.update(body.getBytes(StandardCharsets.US_ASCII));
-    long value = crc.getValue();
+    byte[] ascii = body.getBytes(StandardCharsets.US_ASCII);
+    long value = checksum(ascii, ascii.length);
     char[] digits = new char[CHECKSUM_LENGTH];
     for (int i = CHECKSUM_LENGTH - 1; i >= 0; i--) {
       digits[i] = ALPHABET.charAt((int) (value % 62));
@@ -98,7 +119,7 @@ public final class TokenFormat {
   }
 
   /** The id's 22 base62 digits as a 128-bit number in two longs; null if it does not fit in 128 bits. */
-  private static UUID decodeId(String token) {
+  private static UUID decodeId(byte[] ascii) {
     long high = 0;
     long low = 0;
     for (int i = 4; i < 4 + ID_LENGTH; i++) {
@@ -111,7 +132,7 @@ public final class TokenFormat {
       if (Long.compareUnsigned(newHigh, shifted) < 0) {
         return null;
       }
-      long digit = digit(token.charAt(i));
+      long digit = digit(ascii[i]);
       low = low * 62 + digit;
       if (Long.compareUnsigned(low, digit) < 0) {
         newHigh++;

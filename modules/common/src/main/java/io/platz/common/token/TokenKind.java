@@ -6,6 +6,9 @@ public enum TokenKind {
   BOT("pzb_"),
   DEPLOYMENT("pzd_");
 
+  /** {@code values()} copies its array on every call, and this is read on every authenticated request. */
+  private static final TokenKind[] ALL = values();
+
   private final String prefix;
 
   TokenKind(String prefix) {
@@ -17,7 +20,7 @@ public enum TokenKind {
   }
 
   static TokenKind ofPrefix(String token) {
-    for (TokenKind kind : values()) {
+    for (TokenKind kind : ALL) {
       if (token.startsWith(kind.prefix)) {
         return kind;
       }

@@ -50,9 +50,8 @@ class TokenFormatTest {
   @Test
   void everySingleCharacterTypoIsCaught() {
     String token = TokenFormat.generate(TokenKind.BOT, UUID.randomUUID()).value();
-    String alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
     for (int i = 4; i < token.length(); i++) {
-      for (char c : alphabet.toCharArray()) {
+      for (char c : ALPHABET.toCharArray()) {
         if (c != token.charAt(i)) {
           String typo = token.substring(0, i) + c + token.substring(i + 1);
           assertThat(TokenFormat.parse(typo)).as("typo at %d", i).isEmpty();
@@ -69,6 +68,48 @@ class TokenFormatTest {
         "pzu_" + "z".repeat(71)}) {
       assertThat(TokenFormat.parse(bad)).as(String.valueOf(bad)).isEmpty();
     }
+  }
+
+  @Test
+  void charactersOutsideAsciiAreRefusedWhereverTheyStand() {
+    String token = TokenFormat.generate(TokenKind.BOT, UUID.randomUUID()).value();
+    // a fullwidth and an Arabic-Indic digit are digits to Character.digit, and '\u0100' makes the string UTF-16
+    for (char foreign : new char[] {'\uFF11', '\u0663', '\u00e9', '\u0100', '\u00ff'}) {
+      for (int i : new int[] {5, 30, TokenFormat.LENGTH - 1}) {
+        String bad = token.substring(0, i) + foreign + token.substring(i + 1);
+        assertThat(TokenFormat.parse(bad)).as("U+%04X at %d", (int) foreign, i).isEmpty();
+      }
+    }
+  }
+
+  @Test
+  void aChecksumSpelledWithAnExtra32BitsIsRefused() {
+    String token = TokenFormat.generate(TokenKind.USER, UUID.randomUUID()).value();
+    int checksumAt = TokenFormat.LENGTH - TokenFormat.CHECKSUM_LENGTH;
+    long checksum = base62Value(token.substring(checksumAt));
+    for (long beyond = checksum + (1L << 32); beyond < 62L * 62 * 62 * 62 * 62 * 62; beyond += 1L << 32) {
+      String bad = token.substring(0, checksumAt) + base62(beyond);
+      assertThat(TokenFormat.parse(bad)).as(bad).isEmpty();
+    }
+    assertThat(TokenFormat.parse(token.substring(0, checksumAt) + base62(checksum))).isPresent();
+  }
+
+  private static final String ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+
+  private static long base62Value(String digits) {
+    long value = 0;
+    for (char c : digits.toCharArray()) {
+      value = value * 62 + ALPHABET.indexOf(c);
+    }
+    return value;
+  }
+
+  private static String base62(long value) {
+    char[] digits = new char[TokenFormat.CHECKSUM_LENGTH];
+    for (int i = digits.length - 1; i >= 0; i--, value /= 62) {
+      digits[i] = ALPHABET.charAt((int) (value % 62));
+    }
+    return new String(digits);
   }
 
   @Test
