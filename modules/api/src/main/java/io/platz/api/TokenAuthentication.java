@@ -51,7 +51,7 @@ public final class TokenAuthentication implements AuthenticationProvider {
    */
   public Handler<RoutingContext> handler() {
     AuthenticationHandler verified = SimpleAuthenticationHandler.create().authenticate(ctx ->
-        verify(ctx.<ParsedToken>get(PARSED_TOKEN), failures.exhausted(ctx.request().remoteAddress().host()))
+        verify(ctx.<ParsedToken>get(PARSED_TOKEN), failures.exhausted(source(ctx)))
             .recover(failure -> Future.failedFuture(failure == UNAUTHORIZED ? refused(ctx) : failure)));
     return ctx -> {
       ParsedToken token = parse(presentedToken(ctx.request()));
@@ -65,12 +65,21 @@ public final class TokenAuthentication implements AuthenticationProvider {
   }
 
   private ApiError refused(RoutingContext ctx) {
-    String address = ctx.request().remoteAddress().host();
+    String address = source(ctx);
     if (!failures.fail(address)) {
       return ApiError.unauthorized();
     }
     ctx.response().putHeader("Retry-After", Long.toString(failures.retryAfterSeconds(address)));
     return ApiError.tooManyFailedAuthentications();
+  }
+
+  /**
+   * The address failed authentications are counted against: the connection's peer. The router trusts no
+   * forwarding headers, so this is what vertx-web's {@code remoteAddress()} answers, without the host, scheme and
+   * absolute URI its forwarded-header parser builds first (3 % of a cached check's CPU samples).
+   */
+  private static String source(RoutingContext ctx) {
+    return ctx.request().connection().remoteAddress().host();
   }
 
   /** {@code x-platz-token} wins when both headers are present, as in upstream Platz. */

@@ -45,6 +45,10 @@ class FailedAuthenticationLimitTest {
       assertThat(limitedUnknown.status()).as("a bad but well-formed token too").isEqualTo(429);
       assertThat(limitedUnknown.header("retry-after")).isNotNull();
       assertThat(api.get("/api/v2/auth/me").status()).as("no token at all").isEqualTo(429);
+      for (String[] forged : new String[][] {{"X-Forwarded-For", "203.0.113.7"}, {"Forwarded", "for=203.0.113.8"}}) {
+        Response stillLimited = api.send(api.request("/api/v2/auth/me", unknown).header(forged[0], forged[1]));
+        assertThat(stillLimited.status()).as("a guesser naming another address in %s", forged[0]).isEqualTo(429);
+      }
 
       long lookups = lookups(api);
       for (int i = 0; i < 20; i++) {
