@@ -1,14 +1,13 @@
 package io.platz.audit.chain;
 
+import io.platz.common.crypto.HmacSha256;
 import io.vertx.sqlclient.Row;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The hash chain over audit events: each event's hash is HMAC-SHA-256, under a key derived from the server key,
@@ -32,12 +31,7 @@ public final class AuditChain {
 
   /** Not thread-safe: each user (the pump, a verification) builds its own. */
   public AuditChain(byte[] auditKey) {
-    try {
-      this.mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(auditKey, "HmacSHA256"));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-    }
+    this.mac = HmacSha256.keyed(auditKey);
   }
 
   /** The hash of an event given the one before it; {@code seq} is passed in, since the sequencer assigns it. */

@@ -1,5 +1,6 @@
 package io.platz.audit.chain;
 
+import io.platz.common.crypto.HmacSha256;
 import io.platz.audit.api.AuditCheckpoint;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -10,13 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Signs audit checkpoints and keeps the latest in a file outside the database. Blocking: never on an event loop.
@@ -82,12 +80,7 @@ public final class Checkpoints {
   }
 
   private byte[] mac(long seq, String hash, Instant at) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(key, "HmacSHA256"));
-      return mac.doFinal(("platz audit checkpoint\n" + seq + "\n" + hash + "\n" + at).getBytes(StandardCharsets.UTF_8));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-    }
+    String sealed = "platz audit checkpoint\n" + seq + "\n" + hash + "\n" + at;
+    return HmacSha256.keyed(key).doFinal(sealed.getBytes(StandardCharsets.UTF_8));
   }
 }

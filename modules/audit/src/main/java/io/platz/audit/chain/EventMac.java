@@ -1,12 +1,12 @@
 package io.platz.audit.chain;
 
+import io.platz.common.crypto.HmacSha256;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The MAC an audit event row carries from the transaction that wrote it: HMAC-SHA-256, under a key derived from
@@ -43,7 +42,7 @@ public final class EventMac {
 
   public EventMac(byte[] eventKey) {
     byte[] key = eventKey.clone();
-    this.macs = ThreadLocal.withInitial(() -> keyed(key));
+    this.macs = ThreadLocal.withInitial(() -> HmacSha256.keyed(key));
   }
 
   /** The time an event occurred, as the database keeps it (microseconds), so that both sides MAC the same. */
@@ -148,13 +147,4 @@ public final class EventMac {
     return id == null ? "" : id.toString();
   }
 
-  private static Mac keyed(byte[] key) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(key, "HmacSHA256"));
-      return mac;
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-    }
-  }
 }

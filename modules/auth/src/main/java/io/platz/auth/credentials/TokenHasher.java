@@ -1,11 +1,10 @@
 package io.platz.auth.credentials;
 
+import io.platz.common.crypto.HmacSha256;
 import io.platz.common.token.ParsedToken;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The keyed hash stored in place of a token's secret: HMAC-SHA-256 under a key derived from the server key,
@@ -13,12 +12,11 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class TokenHasher {
 
-  private final SecretKeySpec key;
   private final ThreadLocal<Mac> macs;
 
   public TokenHasher(byte[] tokenKey) {
-    this.key = new SecretKeySpec(tokenKey, "HmacSHA256");
-    this.macs = ThreadLocal.withInitial(this::newMac);
+    byte[] key = tokenKey.clone();
+    this.macs = ThreadLocal.withInitial(() -> HmacSha256.keyed(key));
   }
 
   public byte[] hash(ParsedToken token) {
@@ -40,13 +38,4 @@ public final class TokenHasher {
     return MessageDigest.isEqual(hash(token), storedHash);
   }
 
-  private Mac newMac() {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(key);
-      return mac;
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-    }
-  }
 }
