@@ -11,21 +11,18 @@ import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.auth.User;
-import io.vertx.ext.auth.authentication.AuthenticationProvider;
-import io.vertx.ext.auth.authentication.Credentials;
-import io.vertx.ext.auth.authentication.TokenCredentials;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.AuthenticationHandler;
 import io.vertx.ext.web.handler.HttpException;
 import io.vertx.ext.web.handler.SimpleAuthenticationHandler;
 
 /**
- * Authentication for the API, through vertx-auth-common: the token comes from {@code x-platz-token} or, if that
- * header is absent, {@code Authorization: Bearer}; the auth module verifies it over the bus. A token that is not
- * even well formed is refused here, without a bus hop. Every credential problem is the same 401; a verifier that
- * cannot answer is a 503 or 504, never a 401.
+ * Authentication for the API, through vertx-web's authentication handler (the request's user is a vertx-auth
+ * {@code User}): the token comes from {@code x-platz-token} or, if that header is absent, {@code Authorization:
+ * Bearer}; the auth module verifies it over the bus. A token that is not even well formed is refused here, without
+ * a bus hop. Every credential problem is the same 401; a verifier that cannot answer is a 503 or 504, never a 401.
  */
-public final class TokenAuthentication implements AuthenticationProvider {
+public final class TokenAuthentication {
 
   public static final String TOKEN_HEADER = "x-platz-token";
   private static final HttpException UNAUTHORIZED = new HttpException(401);
@@ -95,18 +92,18 @@ public final class TokenAuthentication implements AuthenticationProvider {
     return null;
   }
 
-  @Override
-  public Future<User> authenticate(Credentials credentials) {
-    return verify(((TokenCredentials) credentials).getToken());
-  }
-
   /**
    * The token verified again, as every request verifies it: for a long request (a stream) that must stop when its
    * credential dies. Fails with a 401 {@link ApiError} when it is no longer valid.
    */
   public Future<User> verify(String token) {
     ParsedToken parsed = parse(token);
-    return (parsed == null ? Future.<User>failedFuture(UNAUTHORIZED) : verify(parsed, false))
+    return parsed == null ? Future.failedFuture(ApiError.unauthorized()) : verify(parsed);
+  }
+
+  /** A token its caller has parsed already (to read its kind): as {@link #verify(String)}. */
+  public Future<User> verify(ParsedToken token) {
+    return verify(token, false)
         .recover(failure -> Future.failedFuture(failure == UNAUTHORIZED ? ApiError.unauthorized() : failure));
   }
 

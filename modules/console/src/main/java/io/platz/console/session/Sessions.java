@@ -16,9 +16,7 @@ import io.vertx.core.Future;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.auth.authentication.TokenCredentials;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.HttpException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -77,7 +75,7 @@ public final class Sessions {
       default:
         break;
     }
-    return auth.authenticate(new TokenCredentials(token.strip()))
+    return auth.verify(parsed.get())
         .compose(user -> {
           Identity identity = Identity.fromJson(user.principal());
           return start(ctx, identity.id(), identity.tokenId(), "with a token");
@@ -201,8 +199,7 @@ public final class Sessions {
   }
 
   private static boolean refused(Throwable failure) {
-    return failure instanceof HttpException http && http.getStatusCode() == 401
-        || failure instanceof ApiError error && error.status() == 401;
+    return failure instanceof ApiError error && error.status() == 401;
   }
 
   /**
