@@ -1,86 +1,145 @@
 #!/usr/bin/env bash
-# Where the server's CPU goes in one scenario of bench.sh: the built jar under wrk, recorded with JDK Flight
-# Recorder after a warm-up, then the execution samples summed two ways: by the frame on top (own time) and by the
-# project's and the libraries' methods anywhere on the stack (a sample counts once for each, so shares overlap).
-# Run by hand on a quiet machine, one scenario at a time:
+# Where the server's CPU goes, scenario by scenario of bench.sh, side by side: the built jar under wrk, one server,
+# each scenario warmed up and then profiled with async-profiler (tools.profiler:async-profiler from Maven Central,
+# fetched into target/ on first use; Linux only). Its samples include the JVM's own code and the kernel's, which JDK
+# Flight Recorder leaves out. Run by hand on a quiet machine:
 #
-#   bash scripts/profile.sh a|b|c|e [SECONDS]     (default 20; the warm-up is 15 s)
+#   bash scripts/profile.sh [SCENARIO ...] [SECONDS]      scenarios a b c e by default, 10 s each
 #
-# KEEP=1 keeps the recording (profile-SCENARIO.jfr in the current directory).
+# All the scenarios named are warmed up first (10 s each), then each is profiled after 5 s more of its own load.
+#
+# For each scenario: requests, the Platz JVM's CPU time per request (user and system, from /proc, profiler included),
+# and the bytes the event loops allocated per request (JDK Flight Recorder's per-thread counters, exact: unlike CPU
+# time on a shared machine, that barely moves from run to run, so it can judge a small change). Then the CPU per
+# request split by what it was spent on (each sample goes to the first kind met from the top of its stack; the µs
+# are the sample's share of the measured CPU per request), and each scenario's busiest frames outside the kernel.
+#
+# KEEP=1 keeps the collapsed stacks (profile-SCENARIO.collapsed, for flame graph tools) in the current directory.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/common.sh
 require_jar
 require_wrk
 
-scenario=${1:?usage: $0 a|b|c|e [SECONDS]}
-seconds=${2:-20}
+scenarios=() seconds=10
+for arg in "$@"; do
+  case $arg in
+    a|b|c|e) scenarios+=("$arg") ;;
+    [0-9]*) seconds=$arg ;;
+    *) echo "usage: $0 [a|b|c|e ...] [SECONDS]" >&2; exit 2 ;;
+  esac
+done
+[ ${#scenarios[@]} -gt 0 ] || scenarios=(a b c e)
+
+version=4.1
+library=target/async-profiler/$version/libasyncProfiler.so
+if [ ! -f "$library" ]; then
+  case $(uname -m) in x86_64) platform=linux-x64 ;; aarch64) platform=linux-arm64 ;; *) echo "no async-profiler for $(uname -m)" >&2; exit 2 ;; esac
+  echo "fetching async-profiler $version" >&2
+  mvn -B -ntp -q -N dependency:copy -Dartifact="tools.profiler:async-profiler:$version" -DoutputDirectory=target/async-profiler >&2
+  unzip -q -o -j "target/async-profiler/async-profiler-$version.jar" "$platform/libasyncProfiler.so" -d "target/async-profiler/$version"
+fi
+library=$(pwd)/$library
+
 work=$(mktemp -d)
 port=$(free_port)
 pid=
 trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"' EXIT
-
-start_bench_server "$work" "$port"
+# loaded from the start, idle: an agent attached later makes the JVM throw away its compiled code, and the profile
+# would then show the JIT compiling the path again
+PLATZ_JAVA_OPTS="${PLATZ_JAVA_OPTS:-} -agentpath:$library" start_bench_server "$work" "$port"
 seed_scenarios "$port" "$(cat "$work/data/initial-admin-token")" "$work" 10 >/dev/null
-case $scenario in
-  a) path=/status token= ;;
-  b) path=/api/v2/auth/me token=$(cat "$work/bot-token") ;;
-  c) path=/api/v2/auth/me token=$(junk_token) ;;
-  e) path="/api/v2/deployments?per_page=50" token=$(cat "$work/deployments-bot-token") ;;
-  *) echo "unknown scenario $scenario" >&2; exit 2 ;;
-esac
-load() {
-  TOKEN=$token wrk -t2 -c64 -d"$1s" -s scripts/lib/token.lua "http://127.0.0.1:$port$path" | awk '/^Requests\/sec/ {print "requests/s", $2}'
-}
-load 15 >/dev/null
-jcmd "$pid" JFR.start name=profile settings=profile filename="$work/profile.jfr" >/dev/null
-load "$seconds"
-jcmd "$pid" JFR.stop name=profile >/dev/null
-jfr print --events jdk.ExecutionSample --stack-depth 96 "$work/profile.jfr" > "$work/samples.txt"
-[ -z "${KEEP:-}" ] || cp "$work/profile.jfr" "profile-$scenario.jfr"
+junk=$(junk_token)
 
-python3 - "$work/samples.txt" <<'PY'
-import re, sys
-from collections import Counter
-stacks, stack = [], None
-for line in open(sys.argv[1]):
-    line = line.strip()
-    if line.startswith("stackTrace = ["):
-        stack = []
-    elif stack is not None and line.startswith("]"):
-        stacks.append(stack); stack = None
-    elif stack is not None and line and not line.startswith("..."):
-        stack.append(re.sub(r"\s+line:.*$", "", line))
-own = Counter(s[0] for s in stacks if s)
-anywhere = Counter()
-for s in stacks:
-    anywhere.update({f for f in s if re.match(r"(io\.platz|io\.vertx\.(ext|micrometer)|io\.micrometer|com\.fasterxml|javax\.crypto|com\.github\.benmanes)", f)})
-# each sample to the first of these met from the top of its stack: what the time was spent doing
+# agent COMMAND: async-profiler's agent, loaded into the running server (the options are quoted for jcmd's parser)
+agent() {
+  jcmd "$pid" JVMTI.agent_load "$library" "\"$1\"" | grep -q "return code: 0" || { echo "async-profiler: $1 failed" >&2; exit 1; }
+}
+ticks() {
+  sed 's/.*) //' "/proc/$pid/stat" | awk '{print $12 + $13}'
+}
+
+# load SCENARIO SECONDS: wrk on the scenario, closed loop; prints the requests answered
+load() {
+  local path token
+  case $1 in
+    a) path=/status token= ;;
+    b) path=/api/v2/auth/me token=$(cat "$work/bot-token") ;;
+    c) path=/api/v2/auth/me token=$junk ;;
+    e) path="/api/v2/deployments?per_page=50" token=$(cat "$work/deployments-bot-token") ;;
+  esac
+  TOKEN=$token wrk -t2 -c64 -d"$2s" -s scripts/lib/token.lua "http://127.0.0.1:$port$path" | awk '/requests in/ {print $1}'
+}
+
+# every scenario first, so that none is profiled while the JIT still compiles another's path
+echo "warming up: ${scenarios[*]}, 10 s each" >&2
+for scenario in "${scenarios[@]}"; do load "$scenario" 10 >/dev/null; done
+hz=$(getconf CLK_TCK)
+for scenario in "${scenarios[@]}"; do
+  load "$scenario" 5 >/dev/null
+  jcmd "$pid" JFR.start name="$scenario" filename="$work/$scenario.jfr" >/dev/null
+  agent "start,event=cpu,interval=1ms"
+  before=$(ticks)
+  requests=$(load "$scenario" "$seconds")
+  after=$(ticks)
+  agent "stop,file=$work/$scenario.collapsed,collapsed"
+  jcmd "$pid" JFR.stop name="$scenario" >/dev/null
+  jfr print --json --events jdk.ThreadAllocationStatistics "$work/$scenario.jfr" > "$work/$scenario.allocations.json"
+  echo "$scenario $requests $(( (after - before) * 1000000 / hz ))" >> "$work/runs"
+  [ -z "${KEEP:-}" ] || cp "$work/$scenario.collapsed" "profile-$scenario.collapsed"
+done
+
+python3 - "$work" <<'PY'
+import json, re, sys
+from collections import Counter, defaultdict
+work = sys.argv[1]
 kinds = [
-    ("JSON (Jackson)", r"com\.fasterxml"),
-    ("metrics (Micrometer)", r"io\.micrometer|io\.vertx\.micrometer"),
-    ("token parsing", r"io\.platz\.common\.token\.TokenFormat"),
-    ("HMAC", r"javax\.crypto|sun\.security|io\.platz\.auth\.credentials\.TokenHasher"),
-    ("credential cache", r"io\.platz\.auth\.credentials|com\.github\.benmanes"),
-    ("event bus", r"io\.vertx\.core\.eventbus|io\.platz\.common\.bus"),
-    ("authentication handler, User", r"io\.vertx\.ext\.web\.handler\.impl\.(Simple)?Authentication|io\.vertx\.ext\.auth"),
-    ("the project's own code", r"io\.platz"),
-    ("routing (vertx-web)", r"io\.vertx\.ext\.web"),
-    ("futures, context", r"io\.vertx\.core\.(impl\.future|impl\.ContextImpl|internal\.ContextInternal|impl\.(Event|Worker)?Context)"),
-    ("HTTP codec (Vert.x, Netty)", r"io\.vertx\.core\.http|io\.vertx\.core\.net|io\.netty\.handler\.codec"),
-    ("socket I/O and event loop (Netty, NIO)", r"io\.netty|sun\.nio|java\.nio|sun\.net"),
+    ("kernel (sockets, scheduling)", r"_\[k\]$"),
+    ("JSON (Jackson)", r"^com/fasterxml"),
+    ("metrics (Micrometer)", r"^io/micrometer|^io/vertx/micrometer"),
+    ("token parsing", r"^io/platz/common/token/TokenFormat"),
+    ("HMAC", r"^(javax/crypto|sun/security|com/sun/crypto)|sha256|^io/platz/auth/credentials/TokenHasher"),
+    ("credential cache", r"^io/platz/auth/credentials|^com/github/benmanes"),
+    ("timers (bus reply timeouts)", r"^io/vertx/core/impl/VertxImpl\.(scheduleTimeout|cancelTimer)|^io/vertx/core/impl/VertxImpl\$InternalTimerHandler"),
+    ("event bus", r"^io/vertx/core/eventbus|^io/platz/common/bus"),
+    ("authentication handler, User", r"^io/vertx/ext/web/handler/impl/(Simple)?Authentication|^io/vertx/ext/auth"),
+    ("PostgreSQL client", r"^io/vertx/(pgclient|sqlclient)"),
+    ("the project's own code", r"^io/platz"),
+    ("routing (vertx-web)", r"^io/vertx/ext/web"),
+    ("futures, contexts, close hooks", r"^io/vertx/core/(impl/future|impl/Context|internal/Context|internal/CloseFuture|impl/TaskQueue|impl/VertxImpl)"),
+    ("HTTP codec (Vert.x, Netty)", r"^io/vertx/core/(http|net)|^io/netty/handler/codec"),
+    ("socket I/O and event loop (Netty, NIO)", r"^io/netty|^sun/nio|^java/nio|^sun/net"),
 ]
-by_kind = Counter()
-for s in stacks:
-    by_kind[next((name for f in s for name, pattern in kinds if re.match(pattern, f)), "other (JVM, JIT, GC)")] += 1
-print(f"{len(stacks)} samples")
-print("\nby what the time was spent doing (first match from the top of the stack):")
-for name, n in by_kind.most_common():
-    print(f"{100 * n / len(stacks):5.1f} %  {name}")
-print("\nown time (frame on top):")
-for frame, n in own.most_common(25):
-    print(f"{100 * n / len(stacks):5.1f} %  {frame}")
-print("\nanywhere on the stack (project and libraries):")
-for frame, n in anywhere.most_common(45):
-    print(f"{100 * n / len(stacks):5.1f} %  {frame}")
+other = "other (JVM runtime, GC, JIT, libc)"
+runs = []
+for line in open(f"{work}/runs"):
+    scenario, requests, cpu_us = line.split()
+    by_kind, own, total = Counter(), Counter(), 0
+    for sample in open(f"{work}/{scenario}.collapsed"):
+        stack, _, count = sample.rstrip().rpartition(" ")
+        frames = stack.split(";")[::-1]
+        count = int(count)
+        total += count
+        if not frames[0].endswith("_[k]"):
+            own[frames[0]] += count
+        by_kind[next((name for frame in frames for name, pattern in kinds if re.search(pattern, frame)), other)] += count
+    counters = defaultdict(list)
+    for event in json.load(open(f"{work}/{scenario}.allocations.json"))["recording"]["events"]:
+        thread = event["values"]["thread"]["javaName"]
+        if thread.startswith("vert.x-eventloop"):
+            counters[thread].append(event["values"]["allocated"])
+    allocated = sum(max(v) - min(v) for v in counters.values())
+    runs.append((scenario, int(requests), int(cpu_us) / int(requests), allocated / int(requests), by_kind, own, total))
+
+print(f"{'':40s}" + "".join(f"{s:>10s}" for s, *_ in runs))
+print(f"{'requests':40s}" + "".join(f"{r:10d}" for _, r, *_ in runs))
+print(f"{'JVM CPU µs per request':40s}" + "".join(f"{c:10.1f}" for _, _, c, *_ in runs))
+print(f"{'bytes allocated per request':40s}" + "".join(f"{a:10,.0f}" for _, _, _, a, *_ in runs))
+print(f"\nCPU µs per request, by what it was spent on:")
+for name in [k for k, _ in kinds] + [other]:
+    print(f"{name:40s}" + "".join(f"{cpu * by_kind[name] / max(total, 1):10.2f}" for _, _, cpu, _, by_kind, _, total in runs))
+for scenario, _, cpu, _, _, own, total in runs:
+    print(f"\n{scenario}: busiest frames outside the kernel (own time, µs per request)")
+    for frame, count in own.most_common(12):
+        print(f"{cpu * count / total:6.2f}  {frame}")
 PY
