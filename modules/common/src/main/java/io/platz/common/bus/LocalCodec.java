@@ -4,8 +4,9 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.MessageCodec;
 
 /**
- * Carries module requests and their typed answers as they are: records are immutable, so neither JSON encoding
- * nor a copy is needed between two verticles of one process. Such a message cannot leave the process; trying to
+ * Carries module requests and their answers as they are: records are immutable, and an answer that is not (an
+ * encoded body, JSON) is handed over by the module that built it, so neither encoding nor a copy is needed between
+ * two verticles of one process. Such a message cannot leave the process; trying to
  * put one on the wire is a bug and fails loudly instead of sending something another JVM cannot read.
  */
 final class LocalCodec implements MessageCodec<Object, Object> {

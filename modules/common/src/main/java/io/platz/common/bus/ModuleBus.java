@@ -25,7 +25,9 @@ import java.util.function.Function;
  * <p>Local only: on a clustered bus a consumer registered for the cluster would take requests from other
  * instances round-robin, and a request sent for the cluster could be answered by another JVM (or by a member
  * that registered the address to intercept it). A module's requests are answered in the process that asked, so
- * they travel as they are, neither encoded nor copied ({@link LocalCodec}).
+ * they and their answers travel as they are, neither encoded nor copied ({@link LocalCodec}): the records, and
+ * the answers the bus would otherwise copy on delivery, a command's encoded body ({@code Buffer}) and JSON. An
+ * answer is built for its request and belongs to the asker once sent; the module that answers keeps no reference.
  *
  * <p>Same loop: the hot modules run one verticle instance per event loop, beside one HTTP verticle instance per
  * loop, but the event bus picks among an address's consumers round-robin, so most requests used to cross to
@@ -45,18 +47,18 @@ public final class ModuleBus {
   /** Per event-loop thread: shared address → this loop's local consumer. Only its own thread reads or writes it. */
   private static final ThreadLocal<Map<String, MessageConsumer<?>>> LOOP_CONSUMERS = ThreadLocal.withInitial(HashMap::new);
 
+  /** How an answer is sent: by reference (see above). Never changed, so one instance serves every reply. */
+  private static final DeliveryOptions ANSWER = new DeliveryOptions().setCodecName(LocalCodec.NAME);
+
   private final EventBus bus;
 
   public ModuleBus(EventBus bus) {
     this.bus = bus;
   }
 
-  /**
-   * Once per Vert.x instance, before any module request is sent: every body the event bus has no codec of its
-   * own for (the request and answer records) travels by reference.
-   */
+  /** Once per Vert.x instance, before any module request is sent: the codec that carries them by reference. */
   public static void install(Vertx vertx) {
-    vertx.eventBus().registerCodec(new LocalCodec()).codecSelector(body -> LocalCodec.NAME);
+    vertx.eventBus().registerCodec(new LocalCodec());
   }
 
   /** The address a request type is served on: its class name, unique in the process. */
@@ -72,7 +74,8 @@ public final class ModuleBus {
   }
 
   public <R> Future<R> ask(Request<R> request) {
-    DeliveryOptions options = new DeliveryOptions().setLocalOnly(true).setSendTimeout(request.timeoutMillis());
+    DeliveryOptions options = new DeliveryOptions().setLocalOnly(true).setSendTimeout(request.timeoutMillis())
+        .setCodecName(LocalCodec.NAME);
     return bus.<R>request(fromHere(address(request)), request, options)
         .map(Message::body)
         .recover(failure -> Future.failedFuture(failure instanceof ReplyException reply ? ApiError.fromReply(reply) : failure));
@@ -124,9 +127,11 @@ public final class ModuleBus {
 
   private static <Q> void answer(Message<Q> message, Function<Q, Future<?>> handler) {
     // compose turns an exception the handler throws into a failure
-    Future.succeededFuture(message.body()).compose(handler::apply).onComplete(message::reply, failure -> {
-      ApiError error = failure instanceof ApiError refusal ? refusal : ApiError.internal();
-      message.fail(error.status(), error.getMessage());
-    });
+    Future.succeededFuture(message.body()).compose(handler::apply).onComplete(
+        answer -> message.reply(answer, ANSWER),
+        failure -> {
+          ApiError error = failure instanceof ApiError refusal ? refusal : ApiError.internal();
+          message.fail(error.status(), error.getMessage());
+        });
   }
 }
