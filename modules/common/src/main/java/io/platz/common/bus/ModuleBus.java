@@ -76,9 +76,15 @@ public final class ModuleBus {
   public <R> Future<R> ask(Request<R> request) {
     DeliveryOptions options = new DeliveryOptions().setLocalOnly(true).setSendTimeout(request.timeoutMillis())
         .setCodecName(LocalCodec.NAME);
-    return bus.<R>request(fromHere(address(request)), request, options)
-        .map(Message::body)
-        .recover(failure -> Future.failedFuture(failure instanceof ReplyException reply ? ApiError.fromReply(reply) : failure));
+    // one step rather than map and recover: this runs for every module request
+    return bus.<R>request(fromHere(address(request)), request, options).transform(reply -> reply.succeeded()
+        ? Future.succeededFuture(reply.result().body())
+        : Future.failedFuture(asApiError(reply.cause())));
+  }
+
+  /** A failure of the bus (no handler, no answer in time, a refusal sent back) as the {@link ApiError} it stands for. */
+  private static Throwable asApiError(Throwable failure) {
+    return failure instanceof ReplyException reply ? ApiError.fromReply(reply) : failure;
   }
 
   /**
