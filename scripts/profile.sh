@@ -23,11 +23,14 @@ require_wrk
 
 scenarios=() seconds=10
 for arg in "$@"; do
-  case $arg in
-    a|b|c|e) scenarios+=("$arg") ;;
-    [0-9]*) seconds=$arg ;;
-    *) echo "usage: $0 [a|b|c|e ...] [SECONDS]" >&2; exit 2 ;;
-  esac
+  if [[ $arg =~ ^[abce]$ ]] && [[ ! " ${scenarios[*]} " =~ " $arg " ]]; then
+    scenarios+=("$arg")
+  elif [[ $arg =~ ^[0-9]+$ ]]; then
+    seconds=$arg
+  else
+    echo "usage: $0 [a|b|c|e ...] [SECONDS] (each scenario once)" >&2
+    exit 2
+  fi
 done
 [ ${#scenarios[@]} -gt 0 ] || scenarios=(a b c e)
 

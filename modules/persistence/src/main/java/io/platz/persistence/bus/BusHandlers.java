@@ -26,11 +26,12 @@ public final class BusHandlers {
   /** {@code handler}, failing only with {@link ApiError}s; {@code what} names it in the log. */
   public static <Q> Function<Q, Future<?>> guarded(String what, Function<Q, Future<?>> handler) {
     return request -> {
-      // caught here rather than by composing on a completed future, which would cost two more per request
+      // caught here rather than by composing on a completed future, which would cost two more per request; an
+      // Error too, as compose would have, so that it is logged with its stack rather than answered as a bare 500
       Future<?> answer;
       try {
         answer = handler.apply(request);
-      } catch (RuntimeException thrown) {
+      } catch (Throwable thrown) {
         answer = Future.failedFuture(thrown);
       }
       return answer.recover(failure -> Future.failedFuture(answered(what, failure)));
