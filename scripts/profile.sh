@@ -58,9 +58,6 @@ junk=$(junk_token)
 agent() {
   jcmd "$pid" JVMTI.agent_load "$library" "\"$1\"" | grep -q "return code: 0" || { echo "async-profiler: $1 failed" >&2; exit 1; }
 }
-ticks() {
-  sed 's/.*) //' "/proc/$pid/stat" | awk '{print $12 + $13}'
-}
 
 # load SCENARIO SECONDS: wrk on the scenario, closed loop; prints the requests answered
 load() {
@@ -82,9 +79,9 @@ for scenario in "${scenarios[@]}"; do
   load "$scenario" 5 >/dev/null
   jcmd "$pid" JFR.start name="$scenario" filename="$work/$scenario.jfr" >/dev/null
   agent "start,event=cpu,interval=1ms"
-  before=$(ticks)
+  before=$(cpu_ticks "$pid")
   requests=$(load "$scenario" "$seconds")
-  after=$(ticks)
+  after=$(cpu_ticks "$pid")
   agent "stop,file=$work/$scenario.collapsed,collapsed"
   jcmd "$pid" JFR.stop name="$scenario" >/dev/null
   jfr print --json --events jdk.ThreadAllocationStatistics "$work/$scenario.jfr" > "$work/$scenario.allocations.json"
