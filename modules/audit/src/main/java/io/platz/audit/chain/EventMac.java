@@ -41,8 +41,7 @@ public final class EventMac {
   private final ThreadLocal<Mac> macs;
 
   public EventMac(byte[] eventKey) {
-    byte[] key = eventKey.clone();
-    this.macs = ThreadLocal.withInitial(() -> HmacSha256.keyed(key));
+    this.macs = HmacSha256.perThread(eventKey);
   }
 
   /** The time an event occurred, as the database keeps it (microseconds), so that both sides MAC the same. */

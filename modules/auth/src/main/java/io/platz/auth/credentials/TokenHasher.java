@@ -15,8 +15,7 @@ public final class TokenHasher {
   private final ThreadLocal<Mac> macs;
 
   public TokenHasher(byte[] tokenKey) {
-    byte[] key = tokenKey.clone();
-    this.macs = ThreadLocal.withInitial(() -> HmacSha256.keyed(key));
+    this.macs = HmacSha256.perThread(tokenKey);
   }
 
   public byte[] hash(ParsedToken token) {

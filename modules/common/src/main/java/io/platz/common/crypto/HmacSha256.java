@@ -25,4 +25,10 @@ public final class HmacSha256 {
       throw new IllegalStateException(ALGORITHM + " is part of every JDK", e);
     }
   }
+
+  /** One {@link #keyed} {@code Mac} per thread, for a key used on every request; the key is copied first. */
+  public static ThreadLocal<Mac> perThread(byte[] key) {
+    byte[] copy = key.clone();
+    return ThreadLocal.withInitial(() -> keyed(copy));
+  }
 }
