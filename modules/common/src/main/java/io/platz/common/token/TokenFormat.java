@@ -65,10 +65,11 @@ public final class TokenFormat {
     if (kind == null) {
       return Optional.empty();
     }
-    // a character outside ASCII becomes '?', which is no base62 digit
+    // a character outside ASCII becomes '?', which is no base62 digit; a pair of surrogates becomes one '?', so a
+    // string of the right length can give fewer bytes
     byte[] ascii = token.getBytes(StandardCharsets.US_ASCII);
     int checksumAt = LENGTH - CHECKSUM_LENGTH;
-    if (!isBase62(ascii) || checksum(ascii, checksumAt) != decodeChecksum(ascii, checksumAt)) {
+    if (ascii.length != LENGTH || !isBase62(ascii) || checksum(ascii, checksumAt) != decodeChecksum(ascii, checksumAt)) {
       return Optional.empty();
     }
     UUID id = decodeId(ascii);

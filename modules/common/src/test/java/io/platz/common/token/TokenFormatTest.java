@@ -80,6 +80,12 @@ class TokenFormatTest {
         assertThat(TokenFormat.parse(bad)).as("U+%04X at %d", (int) foreign, i).isEmpty();
       }
     }
+    // one character outside the Basic Multilingual Plane: two chars, so the string keeps its length, one '?' byte
+    for (int i : new int[] {4, 30, TokenFormat.LENGTH - 2}) {
+      String bad = token.substring(0, i) + "\uD83D\uDE00" + token.substring(i + 2);
+      assertThat(bad).hasSize(TokenFormat.LENGTH);
+      assertThat(TokenFormat.parse(bad)).as("U+1F600 at %d", i).isEmpty();
+    }
   }
 
   @Test
