@@ -6,6 +6,7 @@ import io.platz.common.config.OidcConfig;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -19,12 +20,14 @@ import org.junit.jupiter.api.Test;
 class OidcDiscoveryTest {
 
   private final Vertx vertx = Vertx.vertx();
-  private final MockOAuth2Server provider = new MockOAuth2Server();
+  private MockOAuth2Server provider;
 
   @AfterEach
   void stop() {
     vertx.close().await();
-    provider.shutdown();
+    if (provider != null) {
+      provider.shutdown();
+    }
   }
 
   @Test
@@ -45,10 +48,32 @@ class OidcDiscoveryTest {
     assertThat(discovery.provider()).isEmpty();
 
     unavailable.close().await();
-    provider.start(InetAddress.getByName("127.0.0.1"), port);
+    provider = providerOn(port);
 
     discovery.discovered().await(30, TimeUnit.SECONDS);
     assertThat(discovery.provider()).isPresent();
+  }
+
+  /**
+   * The provider on the port the stand-in has just closed. A fresh clone's CI once found that port still bound at
+   * this moment ("Address already in use"), so binding is tried again, with a new server each time (a server that
+   * failed to start cannot start again), for as long as a slow machine could need.
+   */
+  private static MockOAuth2Server providerOn(int port) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (true) {
+      MockOAuth2Server server = new MockOAuth2Server();
+      try {
+        server.start(InetAddress.getByName("127.0.0.1"), port);
+        return server;
+      } catch (Exception failure) {
+        server.shutdown();
+        if (!(failure instanceof BindException) || System.nanoTime() > deadline) {
+          throw failure;
+        }
+        Thread.sleep(50);
+      }
+    }
   }
 
   private static int freePort() throws Exception {
