@@ -14,6 +14,7 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -117,6 +118,34 @@ class ModuleBusTest {
 
     assertThat(before).singleElement().asString().startsWith(shared + "@local-");
     assertThat(after).containsExactly(shared);
+  }
+
+  @Test
+  void whatFollowsAnAnswerRunsOnTheAskersOwnContext() throws Exception {
+    deploy(Answerer::new, new DeploymentOptions().setInstances(LOOPS));
+    List<String> mismatches = new ArrayList<>();
+    deploy(() -> new VerticleBase() {
+      @Override
+      public Future<?> start() {
+        ModuleBus bus = new ModuleBus(vertx.eventBus());
+        // the verticle's own context, and a duplicate of it as an HTTP request has
+        ContextInternal duplicate = ((ContextInternal) context).duplicate();
+        Promise<Void> fromDuplicate = Promise.promise();
+        duplicate.runOnContext(ignored -> askFrom(duplicate, bus).onComplete((answer, failure) -> fromDuplicate.complete()));
+        return Future.all(askFrom(context, bus), fromDuplicate.future());
+      }
+
+      private Future<?> askFrom(Context asker, ModuleBus bus) {
+        Thread thread = Thread.currentThread();
+        return bus.ask(new WhereAmI()).onComplete(answer -> {
+          if (Vertx.currentContext() != asker || Thread.currentThread() != thread) {
+            mismatches.add(asker + " continued on " + Vertx.currentContext() + " in " + Thread.currentThread().getName());
+          }
+        });
+      }
+    }, new DeploymentOptions());
+
+    assertThat(mismatches).isEmpty();
   }
 
   @Test
