@@ -11,9 +11,11 @@ cd "$(dirname "$0")/.."
 rounds=3
 if [[ "${1:-}" =~ ^[0-9]+$ ]]; then rounds=$1; shift; fi
 [ $# -ge 1 ] || { echo "usage: $0 [ROUNDS] LABEL=JAR ..." >&2; exit 2; }
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
 for round in $(seq "$rounds"); do
   for spec in "$@"; do
-    printf '%s %-10s %s\n' "$round" "${spec%%=*}" \
-      "$(java -cp "${spec#*=}" scripts/lib/BusRoundTrip.java 2>/dev/null | tail -1)"
+    figures=$(java -cp "${spec#*=}" scripts/lib/BusRoundTrip.java 2>"$log" | tail -1) || { cat "$log" >&2; exit 1; }
+    printf '%s %-10s %s\n' "$round" "${spec%%=*}" "$figures"
   done
 done

@@ -11,7 +11,7 @@ import java.lang.management.ManagementFactory;
  * What one module request costs the asking event loop, as bus-round-trip.sh runs it against a built jar: a verticle
  * asks a module served on its own loop, one request after another, and reads its thread's CPU time and allocated
  * bytes around the measured requests. Both are counted per thread, so the machine's other work does not enter them
- * (it can still slow the caches down).
+ * (it can still slow the caches down); nor does the JVM's own (the collector's, the compiler's).
  */
 public class BusRoundTrip extends VerticleBase {
 
@@ -56,12 +56,21 @@ public class BusRoundTrip extends VerticleBase {
     }
   }
 
-  public static void main(String[] args) throws Exception {
+  public static void main(String[] args) {
     Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
-    ModuleBus.install(vertx);
-    BusRoundTrip asker = new BusRoundTrip();
-    vertx.deployVerticle(asker).await();
-    System.out.println(asker.figures.future().await());
-    vertx.close().await();
+    int status = 1;
+    try {
+      ModuleBus.install(vertx);
+      BusRoundTrip asker = new BusRoundTrip();
+      vertx.deployVerticle(asker).await();
+      System.out.println(asker.figures.future().await());
+      status = 0;
+    } catch (Exception e) {
+      e.printStackTrace();
+    } finally {
+      // Vert.x's threads would keep a JVM whose run failed alive
+      vertx.close();
+      System.exit(status);
+    }
   }
 }

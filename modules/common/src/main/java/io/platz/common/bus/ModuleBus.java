@@ -44,14 +44,15 @@ import java.util.function.Function;
  * thread with no such consumer (a worker, a test, a loop whose consumer was undeployed) uses the shared address.
  *
  * <p>Sent from a context of no deployment: when the asker's context belongs to a deployment (the API verticle's,
- * for every HTTP request), Vert.x 5.0 adds a close hook to it for the reply's consumer and another for its timeout
- * timer on every request, and removes both on the reply, so that undeploying the asker would cancel them: four
- * passes through a lock and a map that every instance of the asking verticle shares, and an identity hash taken
- * under the consumer's own lock, which inflates its monitor. An event loop's requests are therefore sent from a
- * context of that same loop that belongs to no deployment, and the answer is handed back on the asker's own
- * context, so what follows the answer runs where it would have. A round trip to a consumer on the same loop took
- * 1.2 µs of CPU from a deployment's context and 0.5–0.7 from the other (docs/performance.md). What an asker's
- * undeployment no longer does: cancel its pending requests; they end with their answer or their timeout.
+ * for every HTTP request), Vert.x 5.0 adds a close hook to it for the reply's consumer on every request and, on the
+ * reply, removes that one and tries to remove one for its timeout timer: three passes through the verticle's lock
+ * and map of close hooks, and an identity hash taken under the consumer's own lock, which inflates its monitor. An
+ * event loop's requests are therefore sent from a context of that same loop that belongs to no deployment, and the
+ * answer is handed back on the asker's own context, so what follows the answer runs where it would have. A round
+ * trip to a consumer on the same loop took 1.1–1.5 µs of the loop's CPU before and 0.6–1.0 after, in turns
+ * ({@code scripts/bus-round-trip.sh}, docs/performance.md). What the hook did, unregister the reply's consumer when
+ * the asker is undeployed, mattered little: its timer still ended the request with a 504, on the undeployed
+ * context; now the answer ends it, or the timer.
  */
 public final class ModuleBus {
 
@@ -95,9 +96,18 @@ public final class ModuleBus {
       return send(address, request);
     }
     Promise<R> answer = asker.promise();
-    sendingContext(asker).dispatch(sending -> send(address, request)
+    sendingContext(asker).dispatch(sending -> sendCatching(address, request)
         .onComplete(result -> asker.dispatch(result, answer::handle)));
     return answer.future();
+  }
+
+  /** As {@link #send}, with what it throws as a failure: thrown inside a dispatch it would be logged, and lost. */
+  private <R> Future<R> sendCatching(String address, Request<R> request) {
+    try {
+      return send(address, request);
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
   }
 
   private <R> Future<R> send(String address, Request<R> request) {
@@ -113,7 +123,9 @@ public final class ModuleBus {
   private static ContextInternal sendingContext(ContextInternal asker) {
     ContextInternal sending = SENDING.get();
     if (sending == null || sending.owner() != asker.owner()) {
-      sending = asker.owner().contextBuilder().withEventLoop(asker.nettyEventLoop()).build();
+      // this class's loader, not the first asker's: the context lives as long as its loop
+      sending = asker.owner().contextBuilder().withEventLoop(asker.nettyEventLoop())
+          .withClassLoader(ModuleBus.class.getClassLoader()).build();
       SENDING.set(sending);
     }
     return sending;

@@ -43,6 +43,14 @@ class ModuleBusTest {
   record Unserved() implements Request<String> {
   }
 
+  /** Never answered: its handler's future never completes. */
+  record Unanswered() implements Request<String> {
+    @Override
+    public long timeoutMillis() {
+      return 200;
+    }
+  }
+
   /** Answered with what it carries, as it is. */
   record Echo(Object payload) implements Request<Object> {
   }
@@ -149,6 +157,25 @@ class ModuleBusTest {
   }
 
   @Test
+  void fromAnEventLoopAFailureToSendEndsTheRequestAsFromAnyOtherThread() throws Exception {
+    ModuleBus bus = new ModuleBus(vertx.eventBus());
+    bus.serve(Unanswered.class, request -> Promise.promise().future()).await(10, TimeUnit.SECONDS);
+    Vertx withoutTheCodec = Vertx.vertx();
+    try {
+      assertThatThrownBy(() -> onLoop(vertx, () -> bus.ask(new Unserved())).await(10, TimeUnit.SECONDS))
+          .isInstanceOfSatisfying(ApiError.class, error -> assertThat(error.status()).isEqualTo(503));
+      assertThatThrownBy(() -> onLoop(vertx, () -> bus.ask(new Unanswered())).await(10, TimeUnit.SECONDS))
+          .isInstanceOfSatisfying(ApiError.class, error -> assertThat(error.status()).isEqualTo(504));
+      // the bus throws when it has no codec for a request; the asker gets that as a failure, not a request that hangs
+      ModuleBus uninstalled = new ModuleBus(withoutTheCodec.eventBus());
+      assertThatThrownBy(() -> onLoop(withoutTheCodec, () -> uninstalled.ask(new Unserved())).await(10, TimeUnit.SECONDS))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("No message codec");
+    } finally {
+      withoutTheCodec.close().await(10, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
   void offAnEventLoopTheSharedAddressIsUsed() throws Exception {
     deploy(Answerer::new, new DeploymentOptions().setInstances(LOOPS));
 
@@ -203,6 +230,13 @@ class ModuleBusTest {
 
   private String deploy(Supplier<Deployable> verticle, DeploymentOptions options) throws Exception {
     return vertx.deployVerticle(verticle, options).await(10, TimeUnit.SECONDS);
+  }
+
+  /** What {@code ask} gives, asked on an event loop of {@code owner}. */
+  private static <R> Future<R> onLoop(Vertx owner, Supplier<Future<R>> ask) {
+    Promise<R> result = Promise.promise();
+    owner.getOrCreateContext().runOnContext(ignored -> ask.get().onComplete(result));
+    return result.future();
   }
 
   private static void runOn(Context context, Runnable action) throws Exception {
