@@ -35,10 +35,12 @@ import java.util.UUID;
 public final class AuthVerticle extends ModuleVerticle {
 
   /**
-   * Per verticle (one per core) and kind of token: enough statements to keep PostgreSQL's backends busy, few enough
-   * to leave most of the pool to other work; misses that arrive meanwhile gather, up to a batch each.
+   * Per verticle (one per core) and kind of token: two, so one statement is on its way while the other's answer is
+   * read; misses that arrive meanwhile gather, up to a batch each. PostgreSQL's CPU goes by the statement more than
+   * by the token: with four in flight a warm miss took 3.3 tokens to a statement and 93–108 µs of server CPU, with
+   * two 5.5–6.1 and 60–85 µs, and 1.2–1.4 times the misses a second (docs/performance.md).
    */
-  private static final int LOOKUPS_IN_FLIGHT = 4;
+  private static final int LOOKUPS_IN_FLIGHT = 2;
   private static final int LOOKUP_BATCH = 64;
 
   private final CredentialCache cache;
