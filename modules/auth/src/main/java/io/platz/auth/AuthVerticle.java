@@ -35,12 +35,13 @@ import java.util.UUID;
 public final class AuthVerticle extends ModuleVerticle {
 
   /**
-   * Per verticle (one per core) and kind of token: two, so one statement is on its way while the other's answer is
-   * read; misses that arrive meanwhile gather, up to a batch each. PostgreSQL's CPU goes by the statement more than
-   * by the token: with four in flight a warm miss took 3.3 tokens to a statement and 93–108 µs of server CPU, with
-   * two 5.5–6.1 and 60–85 µs, and 1.2–1.4 times the misses a second (docs/performance.md).
+   * Per verticle (one per core) and kind of token, one: a miss with nothing in flight is sent at once, alone, and the
+   * misses that arrive while it is out go together in the next, up to a batch each. PostgreSQL's CPU goes by the
+   * statement more than by the token. Side by side on warm misses: four in flight took 3.3 tokens to a statement and
+   * 93–108 µs of server CPU per miss, two 5.5–6.1 and 53–85 µs, one 9 and 36–45 µs, answering 1.1–1.9 times the
+   * misses a second of two, p99 lower (docs/performance.md).
    */
-  private static final int LOOKUPS_IN_FLIGHT = 2;
+  private static final int LOOKUPS_IN_FLIGHT = 1;
   private static final int LOOKUP_BATCH = 64;
 
   private final CredentialCache cache;
