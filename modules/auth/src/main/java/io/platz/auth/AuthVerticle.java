@@ -37,11 +37,14 @@ public final class AuthVerticle extends ModuleVerticle {
   /**
    * Per verticle (one per core) and kind of token, one: a miss with nothing in flight is sent at once, alone, and the
    * misses that arrive while it is out go together in the next, up to a batch each. PostgreSQL's CPU goes by the
-   * statement more than by the token. Side by side on warm misses: four in flight took 3.3 tokens to a statement and
-   * 93–108 µs of server CPU per miss, two 5.5–6.1 and 53–85 µs, one 9 and 36–45 µs, answering 1.1–1.9 times the
-   * misses a second of two, p99 lower (docs/performance.md).
+   * statement more than by the token. Side by side on warm misses: four in flight took 3.3–3.4 tokens to a
+   * statement and 93–108 µs of server CPU per miss, two 5.5–6.1 and 53–85 µs, one 9 and 36–45 µs, answering 1.1–1.9
+   * times the misses a second of two (docs/performance.md). The price: a statement that stalls holds up the misses
+   * of its loop and kind behind it, for {@link #LOOKUP_TIMEOUT_MILLIS} at most.
    */
   private static final int LOOKUPS_IN_FLIGHT = 1;
+  /** Within the asker's own 5 s: a lookup that has not answered by then fails its misses with 503. */
+  private static final long LOOKUP_TIMEOUT_MILLIS = 3_000;
   private static final int LOOKUP_BATCH = 64;
 
   private final CredentialCache cache;
@@ -73,7 +76,8 @@ public final class AuthVerticle extends ModuleVerticle {
         .description("statements that looked tokens up, several to one when they arrive together")
         .register(context.metrics());
     for (TokenKind kind : TokenKind.values()) {
-      lookups.put(kind, new BatchedLookup<>(LOOKUPS_IN_FLIGHT, LOOKUP_BATCH, tokenIds -> load(kind, tokenIds)));
+      lookups.put(kind, new BatchedLookup<>(LOOKUPS_IN_FLIGHT, LOOKUP_BATCH, LOOKUP_TIMEOUT_MILLIS,
+          tokenIds -> load(kind, tokenIds)));
     }
     serve(VerifyToken.class, this::verify);
     return Future.succeededFuture();

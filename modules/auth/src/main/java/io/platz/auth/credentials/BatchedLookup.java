@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
@@ -15,7 +16,9 @@ import java.util.function.Function;
  * while {@code maxInFlight} lookups are out, keys asked meanwhile gather and go together in the next one, and a key
  * asked twice while it waits is looked up once for both. A key never joins a lookup already sent: that one may
  * answer from before a change (a revocation) its asker has already seen. Each asker gets its own key's answer,
- * by key, never by position. Event loop only: each verticle instance has its own.
+ * by key, never by position. A lookup that has not answered within its timeout fails its keys and frees its place
+ * (the statement may still end; its answer is dropped): with few lookups in flight, one that hangs on a half-open
+ * connection would otherwise hold up every key behind it. Event loop only: each verticle instance has its own.
  */
 public final class BatchedLookup<K, V> {
 
@@ -24,14 +27,16 @@ public final class BatchedLookup<K, V> {
 
   private final int maxInFlight;
   private final int maxBatch;
+  private final long timeoutMillis;
   private final Function<List<K>, Future<Map<K, V>>> lookup;
   private final Map<K, Promise<Optional<V>>> waiting = new LinkedHashMap<>();
   private int inFlight;
 
   /** {@code lookup} answers the keys it found; a key it leaves out is answered empty. */
-  public BatchedLookup(int maxInFlight, int maxBatch, Function<List<K>, Future<Map<K, V>>> lookup) {
+  public BatchedLookup(int maxInFlight, int maxBatch, long timeoutMillis, Function<List<K>, Future<Map<K, V>>> lookup) {
     this.maxInFlight = maxInFlight;
     this.maxBatch = maxBatch;
+    this.timeoutMillis = timeoutMillis;
     this.lookup = lookup;
   }
 
@@ -53,7 +58,7 @@ public final class BatchedLookup<K, V> {
     while (inFlight < maxInFlight && !waiting.isEmpty()) {
       Map<K, Promise<Optional<V>>> batch = takeBatch();
       inFlight++;
-      lookup.apply(List.copyOf(batch.keySet())).onComplete(result -> {
+      lookUp(List.copyOf(batch.keySet())).onComplete(result -> {
         inFlight--;
         batch.forEach((key, answer) -> {
           if (result.succeeded()) {
@@ -64,6 +69,15 @@ public final class BatchedLookup<K, V> {
         });
         send();
       });
+    }
+  }
+
+  /** The lookup, bounded in time; a throw is its failure, so that its place in flight is freed all the same. */
+  private Future<Map<K, V>> lookUp(List<K> keys) {
+    try {
+      return lookup.apply(keys).timeout(timeoutMillis, TimeUnit.MILLISECONDS);
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
     }
   }
 

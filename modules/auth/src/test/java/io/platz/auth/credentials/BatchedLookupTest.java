@@ -1,6 +1,7 @@
 package io.platz.auth.credentials;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.platz.common.error.ApiError;
 import io.vertx.core.Future;
@@ -9,6 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -19,12 +23,45 @@ class BatchedLookupTest {
   /** The keys of each lookup sent, and the promise that answers it. */
   private final List<List<String>> sent = new ArrayList<>();
   private final List<Promise<Map<String, String>>> answers = new ArrayList<>();
-  private final BatchedLookup<String, String> lookup = new BatchedLookup<>(2, 3, keys -> {
+  private final BatchedLookup<String, String> lookup = new BatchedLookup<>(2, 3, 60_000, keys -> {
     sent.add(keys);
     Promise<Map<String, String>> answer = Promise.promise();
     answers.add(answer);
     return answer.future();
   });
+
+  @Test
+  void aLookupThatThrowsFailsItsKeysAndFreesItsPlace() {
+    List<List<String>> tried = new ArrayList<>();
+    BatchedLookup<String, String> oneAtATime = new BatchedLookup<>(1, 3, 60_000, keys -> {
+      tried.add(keys);
+      if (keys.contains("boom")) {
+        throw new IllegalStateException("the statement could not be built");
+      }
+      return Future.succeededFuture(Map.of(keys.get(0), "found"));
+    });
+
+    assertThat(oneAtATime.find("boom").cause()).hasMessageContaining("could not be built");
+    assertThat(oneAtATime.find("a").result()).contains("found");
+    assertThat(tried).containsExactly(List.of("boom"), List.of("a"));
+  }
+
+  @Test
+  void aLookupThatNeverAnswersFailsItsKeysAfterItsTimeoutAndTheNextGoes() throws Exception {
+    List<List<String>> tried = new CopyOnWriteArrayList<>();
+    BatchedLookup<String, String> oneAtATime = new BatchedLookup<>(1, 3, 100, keys -> {
+      tried.add(keys);
+      return keys.contains("hangs") ? Promise.<Map<String, String>>promise().future() : Future.succeededFuture(Map.of());
+    });
+
+    Future<Optional<String>> hung = oneAtATime.find("hangs");
+    Future<Optional<String>> behind = oneAtATime.find("b");
+    assertThat(tried).containsExactly(List.of("hangs"));
+
+    assertThatThrownBy(() -> hung.await(5, TimeUnit.SECONDS)).isInstanceOf(TimeoutException.class).hasMessageContaining("100 (ms)");
+    assertThat(behind.await(5, TimeUnit.SECONDS)).isEmpty();
+    assertThat(tried).containsExactly(List.of("hangs"), List.of("b"));
+  }
 
   @Test
   void atRestEachKeyIsLookedUpAtOnceAndAlone() {
