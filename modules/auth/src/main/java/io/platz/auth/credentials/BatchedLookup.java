@@ -1,6 +1,7 @@
 package io.platz.auth.credentials;
 
 import io.platz.common.error.ApiError;
+import io.platz.common.future.Futures;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import java.util.Iterator;
@@ -74,11 +75,7 @@ public final class BatchedLookup<K, V> {
 
   /** The lookup, bounded in time; a throw is its failure, so that its place in flight is freed all the same. */
   private Future<Map<K, V>> lookUp(List<K> keys) {
-    try {
-      return lookup.apply(keys).timeout(timeoutMillis, TimeUnit.MILLISECONDS);
-    } catch (RuntimeException e) {
-      return Future.failedFuture(e);
-    }
+    return Futures.applied(lookup, keys).timeout(timeoutMillis, TimeUnit.MILLISECONDS);
   }
 
   private Map<K, Promise<Optional<V>>> takeBatch() {

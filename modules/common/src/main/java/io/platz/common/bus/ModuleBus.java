@@ -1,6 +1,7 @@
 package io.platz.common.bus;
 
 import io.platz.common.error.ApiError;
+import io.platz.common.future.Futures;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -96,18 +97,10 @@ public final class ModuleBus {
       return send(address, request);
     }
     Promise<R> answer = asker.promise();
-    sendingContext(asker).dispatch(sending -> sendCatching(address, request)
+    // what send throws is its failure: thrown inside the dispatch it would be logged, and the asker left waiting
+    sendingContext(asker).dispatch(sending -> Futures.applied((Request<R> sent) -> send(address, sent), request)
         .onComplete(result -> asker.dispatch(result, answer::handle)));
     return answer.future();
-  }
-
-  /** As {@link #send}, with what it throws as a failure: thrown inside a dispatch it would be logged, and lost. */
-  private <R> Future<R> sendCatching(String address, Request<R> request) {
-    try {
-      return send(address, request);
-    } catch (RuntimeException e) {
-      return Future.failedFuture(e);
-    }
   }
 
   private <R> Future<R> send(String address, Request<R> request) {
@@ -181,8 +174,7 @@ public final class ModuleBus {
   }
 
   private static <Q> void answer(Message<Q> message, Function<Q, Future<?>> handler) {
-    // compose turns an exception the handler throws into a failure
-    Future.succeededFuture(message.body()).compose(handler::apply).onComplete(
+    Futures.applied(handler, message.body()).onComplete(
         answer -> message.reply(answer, ANSWER),
         failure -> {
           ApiError error = failure instanceof ApiError refusal ? refusal : ApiError.internal();

@@ -1,6 +1,7 @@
 package io.platz.persistence.bus;
 
 import io.platz.common.error.ApiError;
+import io.platz.common.future.Futures;
 import io.platz.persistence.DbErrors;
 import io.vertx.core.Future;
 import java.util.concurrent.atomic.AtomicLong;
@@ -25,17 +26,8 @@ public final class BusHandlers {
 
   /** {@code handler}, failing only with {@link ApiError}s; {@code what} names it in the log. */
   public static <Q> Function<Q, Future<?>> guarded(String what, Function<Q, Future<?>> handler) {
-    return request -> {
-      // caught here rather than by composing on a completed future, which would cost two more per request; an
-      // Error too, as compose would have, so that it is logged with its stack rather than answered as a bare 500
-      Future<?> answer;
-      try {
-        answer = handler.apply(request);
-      } catch (Throwable thrown) {
-        answer = Future.failedFuture(thrown);
-      }
-      return answer.recover(failure -> Future.failedFuture(answered(what, failure)));
-    };
+    // an Error too, so that it is logged with its stack rather than answered as a bare 500
+    return request -> Futures.applied(handler, request).recover(failure -> Future.failedFuture(answered(what, failure)));
   }
 
   private static ApiError answered(String what, Throwable failure) {
