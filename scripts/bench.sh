@@ -155,8 +155,7 @@ available=$(( FRESH_TOKENS - MISS_WARMUP_TOKENS ))
 echo "   (d) used $used distinct fresh tokens of $available$([ "$used" -ge "$available" ] && echo ': ALL used, so its rate is understated')"
 # its baseline: pgbench's primary-key SELECT on the same database, as many clients, as long; pgbench's backends
 # end with it, so their time is read once the postmaster has it. It starts once (d)'s last-used notes are written
-# (every 10 s), so their UPDATE neither slows pgbench nor counts in its CPU
-sleep 11
+wait_for_last_used_notes
 ticks=$(cpu_ticks "$pids")
 pgbench_out=$(pgbench -n -S -M prepared -h 127.0.0.1 -p "$pg_port" -U postgres -c "$CONNECTIONS" -j "$THREADS" -T "$MISS_SECONDS" platz 2>&1)
 sleep 1

@@ -101,8 +101,7 @@ for round in $(seq "$rounds"); do
     p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
     read -r in_use waiting < "$work/pool"
 
-    # the last-used notes of (d) are written every 10 s: wait for that, so their UPDATE is not counted in (h)
-    sleep 11
+    wait_for_last_used_notes
     pids=$(server_pids "$work/data" "$pid")
     ticks=$(cpu_ticks "$pids") jvm_ticks=$(cpu_ticks "$pid")
     pgbench_out=$(/usr/bin/time -f '%U %S' -o "$work/h-time" pgbench -n -S -M prepared -h 127.0.0.1 -p "$pg_port" -U postgres -c 64 -j 2 -T "$SECONDS_EACH" platz 2>&1)
