@@ -42,8 +42,9 @@ public final class PlatzProcess implements AutoCloseable {
 
   private static PlatzProcess start(Map<String, String> env, List<String> command) {
     try {
-      Path stdout = Files.createTempFile("platz-stdout", ".log");
-      Path stderr = Files.createTempFile("platz-stderr", ".log");
+      Path logs = TempDirs.create("platz-process");
+      Path stdout = logs.resolve("stdout.log");
+      Path stderr = logs.resolve("stderr.log");
       ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
       builder.environment().keySet().removeIf(name -> name.startsWith("PLATZ_"));
       builder.environment().putAll(env);

@@ -2,9 +2,6 @@ package io.platz.app.support;
 
 import io.platz.persistence.DatabaseSettings;
 import io.platz.persistence.EmbeddedDatabase;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -54,13 +51,14 @@ public final class TestDatabases {
 
   private static EmbeddedDatabase server() {
     if (server == null) {
-      try {
-        Path dir = Files.createTempDirectory("platz-test-pg");
-        server = EmbeddedDatabase.start(dir);
-        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "test-pg-stop"));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      // deleted once the server has stopped, so not left to TempDirs, whose hook could run first
+      Path dir = TempDirs.createKept("platz-test-pg");
+      EmbeddedDatabase started = EmbeddedDatabase.start(dir);
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        started.close();
+        TempDirs.delete(dir);
+      }, "test-pg-stop"));
+      server = started;
     }
     return server;
   }

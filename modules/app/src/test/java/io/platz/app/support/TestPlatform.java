@@ -95,10 +95,6 @@ public final class TestPlatform implements AutoCloseable {
   }
 
   static Path tempDir() {
-    try {
-      return Files.createTempDirectory("platz-data");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return TempDirs.create("platz-data");
   }
 }
