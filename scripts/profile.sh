@@ -5,8 +5,13 @@
 # Flight Recorder leaves out. Run by hand on a quiet machine:
 #
 #   bash scripts/profile.sh [SCENARIO ...] [SECONDS]      scenarios a b c e by default, 10 s each
+#   PACED=5000 bash scripts/profile.sh b c                 each profiled at about 5,000 requests/s, not saturated
 #
-# All the scenarios named are warmed up first (10 s each), then each is profiled after 5 s more of its own load.
+# All the scenarios named are warmed up first (10 s each, saturated), then each is profiled after 5 s more of its own
+# load. Saturated, a loop goes from one request to the next with its caches warm and its wake-ups shared; PACED=RATE
+# has 50 connections each pause between an answer and its next request, so that requests arrive about as
+# latency.sh's fixed rate sends them, each on an event loop that has been waiting (not an open model: for the CPU
+# per request, not for latency).
 #
 # For each scenario: requests, the Platz JVM's CPU time per request (user and system, from /proc, profiler included),
 # and the bytes the event loops allocated per request (JDK Flight Recorder's per-thread counters, exact: unlike CPU
@@ -59,28 +64,33 @@ agent() {
   jcmd "$pid" JVMTI.agent_load "$library" "\"$1\"" | grep -q "return code: 0" || { echo "async-profiler: $1 failed" >&2; exit 1; }
 }
 
-# load SCENARIO SECONDS: wrk on the scenario, closed loop; prints the requests answered
+# load SCENARIO SECONDS [PAUSE_MS]: wrk on the scenario, closed loop, each connection pausing PAUSE_MS between an
+# answer and its next request if given; prints the requests answered
 load() {
-  local path token
+  local path token connections=64
   case $1 in
     a) path=/status token= ;;
     b) path=/api/v2/auth/me token=$(cat "$work/bot-token") ;;
     c) path=/api/v2/auth/me token=$junk ;;
     e) path="/api/v2/deployments?per_page=50" token=$(cat "$work/deployments-bot-token") ;;
   esac
-  TOKEN=$token wrk -t2 -c64 -d"$2s" -s scripts/lib/token.lua "http://127.0.0.1:$port$path" | awk '/requests in/ {print $1}'
+  [ -z "${3:-}" ] || connections=50
+  TOKEN=$token PAUSE_MS=${3:-} wrk -t2 -c$connections -d"$2s" -s scripts/lib/token.lua "http://127.0.0.1:$port$path" \
+    | awk '/requests in/ {print $1}'
 }
+pause=
+[ -z "${PACED:-}" ] || pause=$(( 50 * 1000 / PACED ))
 
 # every scenario first, so that none is profiled while the JIT still compiles another's path
 echo "warming up: ${scenarios[*]}, 10 s each" >&2
 for scenario in "${scenarios[@]}"; do load "$scenario" 10 >/dev/null; done
 hz=$(getconf CLK_TCK)
 for scenario in "${scenarios[@]}"; do
-  load "$scenario" 5 >/dev/null
+  load "$scenario" 5 $pause >/dev/null
   jcmd "$pid" JFR.start name="$scenario" filename="$work/$scenario.jfr" >/dev/null
   agent "start,event=cpu,interval=1ms"
   before=$(cpu_ticks "$pid")
-  requests=$(load "$scenario" "$seconds")
+  requests=$(load "$scenario" "$seconds" $pause)
   after=$(cpu_ticks "$pid")
   agent "stop,file=$work/$scenario.collapsed,collapsed"
   jcmd "$pid" JFR.stop name="$scenario" >/dev/null
