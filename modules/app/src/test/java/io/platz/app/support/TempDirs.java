@@ -14,7 +14,7 @@ import java.util.stream.Stream;
  * gone when the test JVM exits: every run used to leave them behind in the system's temporary directory, some
  * 830 MB of it for the database server alone, until a machine that ran the suite often had no disk left.
  */
-public final class TempDirs {
+final class TempDirs {
 
   private static final List<Path> MADE = new CopyOnWriteArrayList<>();
 
@@ -26,7 +26,7 @@ public final class TempDirs {
   }
 
   /** A new directory, deleted with everything in it when the JVM exits. */
-  public static Path create(String prefix) {
+  static Path create(String prefix) {
     Path dir = createKept(prefix);
     MADE.add(dir);
     return dir;
@@ -42,7 +42,7 @@ public final class TempDirs {
   }
 
   /** Deletes {@code dir} and everything in it, as far as it can: what is left is left in the temporary directory. */
-  public static void delete(Path dir) {
+  static void delete(Path dir) {
     try (Stream<Path> paths = Files.walk(dir)) {
       paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
     } catch (IOException | UncheckedIOException e) {
