@@ -11,7 +11,8 @@
 # load. Saturated, a loop goes from one request to the next with its caches warm and its wake-ups shared; PACED=RATE
 # has 50 connections each pause between an answer and its next request, so that requests arrive about as
 # latency.sh's fixed rate sends them, each on an event loop that has been waiting (not an open model: for the CPU
-# per request, not for latency).
+# per request, not for latency). RATE is at most 10,000: the pause is whole milliseconds, 5 or more. The JVM's
+# background work falls on fewer requests at a paced rate: compare paced figures with paced ones.
 #
 # For each scenario: requests, the Platz JVM's CPU time per request (user and system, from /proc, profiler included),
 # and the bytes the event loops allocated per request (JDK Flight Recorder's per-thread counters, exact: unlike CPU
@@ -33,11 +34,16 @@ for arg in "$@"; do
   elif [[ $arg =~ ^[0-9]+$ ]]; then
     seconds=$arg
   else
-    echo "usage: $0 [a|b|c|e ...] [SECONDS] (each scenario once)" >&2
+    echo "usage: [PACED=RATE] $0 [a|b|c|e ...] [SECONDS] (each scenario once)" >&2
     exit 2
   fi
 done
 [ ${#scenarios[@]} -gt 0 ] || scenarios=(a b c e)
+pause=
+if [ -n "${PACED:-}" ]; then
+  [[ $PACED =~ ^[1-9][0-9]*$ ]] && (( PACED <= 10000 )) || { echo "PACED: requests a second, 1 to 10000" >&2; exit 2; }
+  pause=$(( (50 * 1000 + PACED / 2) / PACED ))
+fi
 
 version=4.1
 library=target/async-profiler/$version/libasyncProfiler.so
@@ -78,8 +84,6 @@ load() {
   TOKEN=$token PAUSE_MS=${3:-} wrk -t2 -c$connections -d"$2s" -s scripts/lib/token.lua "http://127.0.0.1:$port$path" \
     | awk '/requests in/ {print $1}'
 }
-pause=
-[ -z "${PACED:-}" ] || pause=$(( 50 * 1000 / PACED ))
 
 # every scenario first, so that none is profiled while the JIT still compiles another's path
 echo "warming up: ${scenarios[*]}, 10 s each" >&2
