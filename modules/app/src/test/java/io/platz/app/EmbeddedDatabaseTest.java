@@ -46,4 +46,15 @@ class EmbeddedDatabaseTest {
           "SELECT display_name FROM users WHERE email = 'survivor@example.org'")).isEqualTo("Survivor");
     }
   }
+
+  @Test
+  void whenPlatzHasStoppedSoHasItsPostgresql() throws Exception {
+    long server;
+    try (TestPlatform platz = TestPlatform.startEmbedded(dataDir)) {
+      server = Long.parseLong(Files.readAllLines(dataDir.resolve("postgres/postmaster.pid")).get(0).trim());
+      assertThat(ProcessHandle.of(server)).get().matches(ProcessHandle::isAlive);
+    }
+
+    assertThat(ProcessHandle.of(server).filter(ProcessHandle::isAlive)).isEmpty();
+  }
 }

@@ -45,11 +45,14 @@ public final class EmbeddedDatabase implements AutoCloseable {
   private final DataDirectoryLock lock;
   private final EmbeddedPostgres postgres;
   private final DatabaseSettings settings;
+  private final Optional<ProcessHandle> server;
 
-  private EmbeddedDatabase(DataDirectoryLock lock, EmbeddedPostgres postgres, DatabaseSettings settings) {
+  private EmbeddedDatabase(DataDirectoryLock lock, EmbeddedPostgres postgres, DatabaseSettings settings,
+                           Optional<ProcessHandle> server) {
     this.lock = lock;
     this.postgres = postgres;
     this.settings = settings;
+    this.server = server;
   }
 
   /** Blocking: takes a few seconds (the first time also initdb). Call it off the event loop. */
@@ -83,7 +86,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
       DatabaseSettings settings = new DatabaseSettings("localhost", postgres.getPort(), DATABASE, SUPERUSER, password);
       secure(postgres, pgData, password);
       LOG.info("embedded PostgreSQL is up on 127.0.0.1:{} with data in {}", postgres.getPort(), pgData.toAbsolutePath());
-      return new EmbeddedDatabase(lock, postgres, settings);
+      return new EmbeddedDatabase(lock, postgres, settings, runningServer(pgData));
     } catch (IOException | SQLException | RuntimeException e) {
       lock.close();
       if (e instanceof StartupException startup) {
@@ -97,15 +100,28 @@ public final class EmbeddedDatabase implements AutoCloseable {
     return settings;
   }
 
-  /** Blocking: a fast shutdown (open transactions roll back, everything committed is on disk). */
+  /**
+   * Blocking: a fast shutdown (open transactions roll back, everything committed is on disk), returning once the
+   * server's process has exited. The library stops the server from an exit hook of its own too; when that hook
+   * came first, the library's close returns while the server is still stopping.
+   */
   @Override
   public void close() {
     try {
       postgres.close();
+      server.ifPresent(EmbeddedDatabase::awaitExit);
     } catch (IOException e) {
       LOG.warn("embedded PostgreSQL did not stop cleanly: {}", e.getMessage());
     } finally {
       lock.close();
+    }
+  }
+
+  private static void awaitExit(ProcessHandle process) {
+    try {
+      process.onExit().get(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      LOG.warn("embedded PostgreSQL (pid {}) had not stopped 30 s after it was asked to", process.pid());
     }
   }
 
@@ -115,18 +131,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
    * which completes at once since its client died) and wait until it is gone.
    */
   private static void stopOrphanedServer(Path pgData) throws IOException {
-    Path pidFile = pgData.resolve("postmaster.pid");
-    if (!Files.exists(pidFile)) {
-      return;
-    }
-    Optional<ProcessHandle> orphan = Files.readAllLines(pidFile, StandardCharsets.UTF_8).stream().findFirst()
-        .map(String::trim)
-        .filter(line -> line.matches("\\d+"))
-        .flatMap(pid -> ProcessHandle.of(Long.parseLong(pid)))
-        .filter(ProcessHandle::isAlive)
-        .filter(process -> process.info().command().map(c -> c.endsWith("postgres")).orElse(false));
+    Optional<ProcessHandle> orphan = runningServer(pgData);
     if (orphan.isEmpty()) {
-      return; // a stale pid file: PostgreSQL itself recovers from it
+      return; // none, or a stale pid file: PostgreSQL itself recovers from it
     }
     ProcessHandle server = orphan.get();
     LOG.warn("stopping the embedded PostgreSQL (pid {}) left running by a previous Platz process", server.pid());
@@ -137,6 +144,20 @@ public final class EmbeddedDatabase implements AutoCloseable {
       throw new StartupException("an earlier embedded PostgreSQL (pid " + server.pid() + ") on "
           + pgData.toAbsolutePath() + " did not stop within 30 s; stop it by hand");
     }
+  }
+
+  /** The PostgreSQL server that {@code postmaster.pid} names, if it is running. */
+  private static Optional<ProcessHandle> runningServer(Path pgData) throws IOException {
+    Path pidFile = pgData.resolve("postmaster.pid");
+    if (!Files.exists(pidFile)) {
+      return Optional.empty();
+    }
+    return Files.readAllLines(pidFile, StandardCharsets.UTF_8).stream().findFirst()
+        .map(String::trim)
+        .filter(line -> line.matches("\\d+"))
+        .flatMap(pid -> ProcessHandle.of(Long.parseLong(pid)))
+        .filter(ProcessHandle::isAlive)
+        .filter(process -> process.info().command().map(c -> c.endsWith("postgres")).orElse(false));
   }
 
   private static String password(Path file) throws IOException {

@@ -2,12 +2,13 @@ package io.platz.app.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.stream.Stream;
 
 /**
  * Directories the test run makes outside JUnit's {@code @TempDir} (a platform's data, the shared database server's),
@@ -41,12 +42,29 @@ final class TempDirs {
     }
   }
 
-  /** Deletes {@code dir} and everything in it, as far as it can: what is left is left in the temporary directory. */
+  /** Deletes {@code dir} and everything in it that it can: a file it cannot delete does not stop the rest. */
   static void delete(Path dir) {
-    try (Stream<Path> paths = Files.walk(dir)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-    } catch (IOException | UncheckedIOException e) {
-      // already gone, or unreadable: nothing more to do at exit
+    try {
+      Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+          file.toFile().delete();
+          return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFileFailed(Path file, IOException e) {
+          return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult postVisitDirectory(Path directory, IOException e) {
+          directory.toFile().delete();
+          return FileVisitResult.CONTINUE;
+        }
+      });
+    } catch (IOException e) {
+      // the visitor goes on past every failure; nothing more to do at exit
     }
   }
 }

@@ -51,9 +51,15 @@ public final class TestDatabases {
 
   private static EmbeddedDatabase server() {
     if (server == null) {
-      // deleted once the server has stopped, so not left to TempDirs, whose hook could run first
+      // deleted once the server has stopped (close waits for it), so not left to TempDirs, whose hook could run first
       Path dir = TempDirs.createKept("platz-test-pg");
-      EmbeddedDatabase started = EmbeddedDatabase.start(dir);
+      EmbeddedDatabase started;
+      try {
+        started = EmbeddedDatabase.start(dir);
+      } catch (RuntimeException e) {
+        TempDirs.delete(dir);
+        throw e;
+      }
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         started.close();
         TempDirs.delete(dir);
