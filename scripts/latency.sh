@@ -5,6 +5,7 @@
 #
 #   bash scripts/latency.sh [seconds per scenario, default 60]      ROUNDS=3 by default, PERCENT=30
 #   RATE=5000 bash scripts/latency.sh    a rate of your choice instead (the capacity is still measured)
+#   PAIRED=1 bash scripts/latency.sh     each scenario between two runs of the bare route, its ratio to their mean
 #   STALL=1 bash scripts/latency.sh 20    the load generator's check: the bare route only, with the server
 #                                         stopped (SIGSTOP) for one second in the middle of the run
 #
@@ -75,7 +76,7 @@ if [ -n "${STALL:-}" ]; then
   exit 0
 fi
 
-declare -A LABEL PATHS TOKENS STATUS CPU
+declare -A LABEL PATHS TOKENS STATUS
 LABEL[a]="bare GET /status"
 LABEL[b]="/auth/me, bot token (cache hit)"
 LABEL[c]="/auth/me, junk token (401)"
@@ -84,12 +85,29 @@ PATHS[a]=/status PATHS[b]=/api/v2/auth/me PATHS[c]=/api/v2/auth/me PATHS[e]="/ap
 TOKENS[a]="" TOKENS[b]=$(cat "$work/bot-token") TOKENS[c]=$junk TOKENS[e]=$(cat "$work/deployments-bot-token")
 STATUS[a]=200 STATUS[b]=200 STATUS[c]=401 STATUS[e]=200
 printf '%-5s %-46s %8s %5s %6s %6s %7s %7s %6s %6s %9s %5s %5s\n' round scenario requests fail p50 p99 p99.9 p99.99 max '>=50' 'CPU us' ratio load
+# PAIRED=1: each scenario between two runs of the bare route (a b a c a e a), its ratio to their mean; on a shared
+# machine the bare route's own cost moves from one minute to the next by more than the targets' margins
+order=(a b c e)
+[ -z "${PAIRED:-}" ] || order=(a b a c a e a)
 for round in $(seq "$ROUNDS"); do
-  for name in a b c e; do
+  waiting= bare=
+  for name in "${order[@]}"; do
     read -r n ko p50 p99 p999 p9999 max slow cpu <<<"$(fixed_rate "$name" "${PATHS[$name]}" "${TOKENS[$name]}" "${STATUS[$name]}")"
-    CPU[$name]=$cpu
-    printf '%-5s %-46s %8s %5s %6s %6s %7s %7s %6s %6s %9.1f %5.2f %5s\n' "$round" "$name  ${LABEL[$name]}" "$n" "$ko" \
-      "$p50" "$p99" "$p999" "$p9999" "$max" "$slow" "$cpu" "$(bc -l <<<"$cpu / ${CPU[a]}")" "$(load_average)"
+    line=$(printf '%-5s %-46s %8s %5s %6s %6s %7s %7s %6s %6s %9.1f' "$round" "$name  ${LABEL[$name]}" "$n" "$ko" \
+      "$p50" "$p99" "$p999" "$p9999" "$max" "$slow" "$cpu")
+    if [ "$name" = a ]; then
+      if [ -n "$waiting" ]; then
+        read -r waiting_cpu waiting_load waiting_line <<<"$waiting"
+        printf '%s %5.2f %5s\n' "$waiting_line" "$(bc -l <<<"$waiting_cpu * 2 / ($bare + $cpu)")" "$waiting_load"
+        waiting=
+      fi
+      bare=$cpu
+      printf '%s %5.2f %5s\n' "$line" 1 "$(load_average)"
+    elif [ -n "${PAIRED:-}" ]; then
+      waiting="$cpu $(load_average) $line"
+    else
+      printf '%s %5.2f %5s\n' "$line" "$(bc -l <<<"$cpu / $bare")" "$(load_average)"
+    fi
   done
 done
 echo "latencies in ms (Gatling's whole milliseconds); CPU us: the Platz JVM and PostgreSQL per answered request"
