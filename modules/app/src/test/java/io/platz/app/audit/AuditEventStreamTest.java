@@ -319,7 +319,6 @@ class AuditEventStreamTest {
     return seqs;
   }
 
-  /** Past the events of the set-up, which may still be on their way when the stream opens. */
   /**
    * The first event after {@code seq}: an event of the set-up, written before the stream opened, may still be on
    * its way to the stream when it opens, and the stream passes it on.
@@ -332,6 +331,7 @@ class AuditEventStreamTest {
     return event;
   }
 
+  /** Past the events of the set-up, which may still be on their way when the stream opens. */
   private static void awaitEvent(EventStream stream, String type) {
     for (Message event = stream.nextEvent(); !event.event().equals(type); event = stream.nextEvent()) {
       assertThat(event.event()).as("set-up events only").isIn("env.created", "env_role.granted", "user_token.created",
