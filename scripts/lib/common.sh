@@ -93,13 +93,27 @@ settled_metrics() {
   curl -s "$1/metrics" > "$2"
 }
 
+# split_cores: with PINNED=1, the server (the JVM and the PostgreSQL it starts) is to run on the first half of the
+# cores and the load generators on the others, so that a generator takes neither the server's cores nor their
+# caches, as a client on another machine would not. Sets SERVER_CPUS and CLIENT_CPUS (taskset lists; both empty
+# without PINNED). The JVM sees only its own cores and sizes its event loops and collector for them.
+split_cores() {
+  SERVER_CPUS= CLIENT_CPUS=
+  [ -n "${PINNED:-}" ] || return 0
+  local cores
+  cores=$(nproc)
+  (( cores >= 2 )) || { echo "PINNED needs two cores or more" >&2; return 2; }
+  SERVER_CPUS=0-$(( cores / 2 - 1 )) CLIENT_CPUS=$(( cores / 2 ))-$(( cores - 1 ))
+}
+
 # start_bench_server WORK PORT: the built jar on a fresh data directory WORK/data, its log in WORK/platz.log, with
 # the failed-authentication limit (60 a minute per address by default) lifted: it would turn the junk-token
-# scenario into 429s after the first second, and the benchmarks measure the 401 path itself. Sets pid; fails,
-# showing the log, if the server is not ready within 3 minutes.
+# scenario into 429s after the first second, and the benchmarks measure the 401 path itself. On SERVER_CPUS if set
+# (split_cores). Sets pid; fails, showing the log, if the server is not ready within 3 minutes.
 start_bench_server() {
   PLATZ_AUTH_FAILURES_PER_MINUTE=${PLATZ_AUTH_FAILURES_PER_MINUTE:-100000000} \
-  PLATZ_HTTP_PORT=$2 PLATZ_DATA_DIR="$1/data" java ${PLATZ_JAVA_OPTS:-} -jar "$PLATZ_JAR" >"$1/platz.log" 2>&1 &
+  PLATZ_HTTP_PORT=$2 PLATZ_DATA_DIR="$1/data" ${SERVER_CPUS:+taskset -c "$SERVER_CPUS"} \
+    java ${PLATZ_JAVA_OPTS:-} -jar "$PLATZ_JAR" >"$1/platz.log" 2>&1 &
   pid=$!
   wait_ready "$2" 180 || { cat "$1/platz.log" >&2; return 1; }
 }

@@ -54,7 +54,8 @@ public class FixedRateSimulation extends Simulation {
 
   /**
    * Clock ticks of user and system time of each process in cpu.pids, with those of its waited-for children (so
-   * that a PostgreSQL backend that ended during the run still counts through the postmaster): one line per call.
+   * that a PostgreSQL backend that ended during the run still counts through the postmaster), then this load
+   * generator's own: one line per call.
    */
   private static void writeCpuTicks(String label) {
     String pids = System.getProperty("cpu.pids", "");
@@ -63,8 +64,9 @@ public class FixedRateSimulation extends Simulation {
       return;
     }
     long ticks = Arrays.stream(pids.split(",")).mapToLong(FixedRateSimulation::ticks).sum();
+    long own = ticks(Long.toString(ProcessHandle.current().pid()));
     try {
-      Files.writeString(Path.of(out), label + " " + ticks + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+      Files.writeString(Path.of(out), label + " " + ticks + " " + own + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
