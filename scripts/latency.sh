@@ -55,7 +55,7 @@ capacity=$(sort -g <<<"$capacities" | sed -n 2p)
 rate=${RATE:-$(( capacity * PERCENT / 100 ))}
 echo "bare route capacity (wrk, 64 connections, closed loop): $(echo $capacities) req/s, median $capacity"
 echo "fixed rate: $rate req/s ($(awk -v r="$rate" -v c="$capacity" 'BEGIN {printf "%.0f", r * 100 / c}') % of it); ${WARMUP}s warm-up then ${SECONDS_EACH}s measured; $(nproc) cores"
-[ -z "$SERVER_CPUS" ] || echo "pinned: the server on cores $SERVER_CPUS, wrk and Gatling on $CLIENT_CPUS"
+[ -z "$SERVER_CPUS" ] || echo "pinned: the server on cores $SERVER_CPUS ($SERVER_JAVA_OPTS), wrk and Gatling on $CLIENT_CPUS"
 
 # fixed_rate NAME PATH TOKEN STATUS: one Gatling run; prints its figures, the server's CPU µs per request and Gatling's
 fixed_rate() {

@@ -93,27 +93,32 @@ settled_metrics() {
   curl -s "$1/metrics" > "$2"
 }
 
-# split_cores: with PINNED=1, the server (the JVM and the PostgreSQL it starts) is to run on the first half of the
-# cores and the load generators on the others, so that a generator takes neither the server's cores nor their
-# caches, as a client on another machine would not. Sets SERVER_CPUS and CLIENT_CPUS (taskset lists; both empty
-# without PINNED). The JVM sees only its own cores and sizes its event loops and collector for them.
+# split_cores: with PINNED=1, the server (the JVM and the PostgreSQL it starts, which inherits its cores) is to run
+# on the first half of the cores and the load generators on the others, so that a generator's work does not run
+# on the server's cores between its requests (they still share the last-level cache and the loopback network).
+# Sets SERVER_CPUS and CLIENT_CPUS (taskset lists; both empty without PINNED), and SERVER_JAVA_OPTS: the JVM is
+# told it has every core of the machine, so that it runs as it does unpinned (the same collector, G1, and the same
+# event loops and pool; with one core the JVM would choose the serial collector and one event loop), and only where
+# the generator runs differs. The cores are those this process may use, not necessarily numbered from 0.
 split_cores() {
-  SERVER_CPUS= CLIENT_CPUS=
+  SERVER_CPUS= CLIENT_CPUS= SERVER_JAVA_OPTS=
   [ -n "${PINNED:-}" ] || return 0
   local cores
-  cores=$(nproc)
-  (( cores >= 2 )) || { echo "PINNED needs two cores or more" >&2; return 2; }
-  SERVER_CPUS=0-$(( cores / 2 - 1 )) CLIENT_CPUS=$(( cores / 2 ))-$(( cores - 1 ))
+  mapfile -t cores < <(python3 -c 'import os; print("\n".join(map(str, sorted(os.sched_getaffinity(0)))))')
+  (( ${#cores[@]} >= 2 )) || { echo "PINNED needs two cores or more" >&2; return 2; }
+  local half=$(( ${#cores[@]} / 2 ))
+  SERVER_CPUS=$(IFS=,; echo "${cores[*]:0:half}") CLIENT_CPUS=$(IFS=,; echo "${cores[*]:half}")
+  SERVER_JAVA_OPTS="-XX:ActiveProcessorCount=${#cores[@]}"
 }
 
 # start_bench_server WORK PORT: the built jar on a fresh data directory WORK/data, its log in WORK/platz.log, with
 # the failed-authentication limit (60 a minute per address by default) lifted: it would turn the junk-token
-# scenario into 429s after the first second, and the benchmarks measure the 401 path itself. On SERVER_CPUS if set
-# (split_cores). Sets pid; fails, showing the log, if the server is not ready within 3 minutes.
+# scenario into 429s after the first second, and the benchmarks measure the 401 path itself. On SERVER_CPUS with
+# SERVER_JAVA_OPTS if set (split_cores). Sets pid; fails, showing the log, if the server is not ready within 3 minutes.
 start_bench_server() {
   PLATZ_AUTH_FAILURES_PER_MINUTE=${PLATZ_AUTH_FAILURES_PER_MINUTE:-100000000} \
   PLATZ_HTTP_PORT=$2 PLATZ_DATA_DIR="$1/data" ${SERVER_CPUS:+taskset -c "$SERVER_CPUS"} \
-    java ${PLATZ_JAVA_OPTS:-} -jar "$PLATZ_JAR" >"$1/platz.log" 2>&1 &
+    java ${SERVER_JAVA_OPTS:-} ${PLATZ_JAVA_OPTS:-} -jar "$PLATZ_JAR" >"$1/platz.log" 2>&1 &
   pid=$!
   wait_ready "$2" 180 || { cat "$1/platz.log" >&2; return 1; }
 }
