@@ -97,14 +97,15 @@ settled_metrics() {
 # on the first half of the cores and the load generators on the others, so that a generator's work does not run
 # on the server's cores between its requests (they still share the last-level cache and the loopback network).
 # Sets SERVER_CPUS and CLIENT_CPUS (taskset lists; both empty without PINNED), and SERVER_JAVA_OPTS: the JVM is
-# told it has every core of the machine, so that it runs as it does unpinned (the same collector, G1, and the same
-# event loops and pool; with one core the JVM would choose the serial collector and one event loop), and only where
-# the generator runs differs. The cores are those this process may use, not necessarily numbered from 0.
+# told it has every core this process may use, so that it runs as it does unpinned (the same collector, G1, and the same
+# event loops and pool; with one core the JVM would choose the serial collector and one event loop); it still has
+# fewer cores to run on. The cores are those this process may use, not necessarily numbered from 0.
 split_cores() {
   SERVER_CPUS= CLIENT_CPUS= SERVER_JAVA_OPTS=
   [ -n "${PINNED:-}" ] || return 0
-  local cores
-  mapfile -t cores < <(python3 -c 'import os; print("\n".join(map(str, sorted(os.sched_getaffinity(0)))))')
+  local allowed cores
+  allowed=$(python3 -c 'import os; print(*sorted(os.sched_getaffinity(0)))')
+  read -ra cores <<<"$allowed"
   (( ${#cores[@]} >= 2 )) || { echo "PINNED needs two cores or more" >&2; return 2; }
   local half=$(( ${#cores[@]} / 2 ))
   SERVER_CPUS=$(IFS=,; echo "${cores[*]:0:half}") CLIENT_CPUS=$(IFS=,; echo "${cores[*]:half}")
