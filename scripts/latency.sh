@@ -22,6 +22,7 @@ require_jar
 require_wrk
 split_cores
 client=(${CLIENT_CPUS:+taskset -c "$CLIENT_CPUS"})
+closed_loop=("${client[@]}" wrk -t2 -c64 -d5s)
 
 SECONDS_EACH=${1:-60}
 ROUNDS=${ROUNDS:-3}
@@ -43,14 +44,14 @@ pids=$(server_pids "$work/data" "$pid")
 hz=$(getconf CLK_TCK)
 
 echo "warming up the server (wrk, closed loop)" >&2
-"${client[@]}" wrk -t2 -c64 -d5s "$url/status" >/dev/null
+"${closed_loop[@]}" "$url/status" >/dev/null
 for token in "$(cat "$work/bot-token")" "$junk"; do
-  TOKEN=$token "${client[@]}" wrk -t2 -c64 -d5s -s scripts/lib/token.lua "$url/api/v2/auth/me" >/dev/null
+  TOKEN=$token "${closed_loop[@]}" -s scripts/lib/token.lua "$url/api/v2/auth/me" >/dev/null
 done
-TOKEN=$(cat "$work/deployments-bot-token") "${client[@]}" wrk -t2 -c64 -d5s -s scripts/lib/token.lua "$url/api/v2/deployments?per_page=50" >/dev/null
+TOKEN=$(cat "$work/deployments-bot-token") "${closed_loop[@]}" -s scripts/lib/token.lua "$url/api/v2/deployments?per_page=50" >/dev/null
 
 # the bare route's capacity: the median of three closed-loop runs, as in bench.sh
-capacities=$(for _ in 1 2 3; do "${client[@]}" wrk -t2 -c64 -d5s "$url/status" | awk '/^Requests\/sec/ {printf "%.0f\n", $2}'; done)
+capacities=$(for _ in 1 2 3; do "${closed_loop[@]}" "$url/status" | awk '/^Requests\/sec/ {printf "%.0f\n", $2}'; done)
 capacity=$(sort -g <<<"$capacities" | sed -n 2p)
 rate=${RATE:-$(( capacity * PERCENT / 100 ))}
 echo "bare route capacity (wrk, 64 connections, closed loop): $(echo $capacities) req/s, median $capacity"
@@ -63,10 +64,10 @@ fixed_rate() {
   "${gatling[@]}" gatling:test -Durl="$url" -Dpath="$2" -Dtoken="$3" -Dstatus="$4" -Drate="$rate" \
     -Dseconds="$SECONDS_EACH" -Dwarmup="$WARMUP" -Dcpu.pids="$pids" -Dcpu.out="$results.cpu" \
     -Dgatling.results="$results" >"$results.log" 2>&1 || { tail -30 "$results.log" >&2; return 1; }
-  local answered ticks own
+  local answered
   read -r answered rest <<<"$(python3 scripts/lib/gatling_stats.py "$results"/*/)"
-  read -r ticks own <<<"$(awk '/^before/ {b = $2; g = $3} /^after/ {a = $2; h = $3} END {print a - b, h - g}' "$results.cpu")"
-  echo "$rest $(bc -l <<<"$ticks * 1000000 / $hz / $answered") $(bc -l <<<"$own * 1000000 / $hz / $answered")"
+  echo "$rest $(awk -v n="$answered" -v hz="$hz" '/^before/ {b = $2; g = $3} /^after/ {a = $2; h = $3}
+    END {printf "%f %f", (a - b) * 1000000 / hz / n, (h - g) * 1000000 / hz / n}' "$results.cpu")"
 }
 
 if [ -n "${STALL:-}" ]; then

@@ -39,10 +39,10 @@ for arg in "$@"; do
   fi
 done
 [ ${#scenarios[@]} -gt 0 ] || scenarios=(a b c e)
-pause=
+pause= paced_connections=50
 if [ -n "${PACED:-}" ]; then
   [[ $PACED =~ ^[1-9][0-9]*$ ]] && (( PACED <= 10000 )) || { echo "PACED: requests a second, 1 to 10000" >&2; exit 2; }
-  pause=$(( (50 * 1000 + PACED / 2) / PACED ))
+  pause=$(( (paced_connections * 1000 + PACED / 2) / PACED ))
 fi
 
 version=4.1
@@ -80,7 +80,7 @@ load() {
     c) path=/api/v2/auth/me token=$junk ;;
     e) path="/api/v2/deployments?per_page=50" token=$(cat "$work/deployments-bot-token") ;;
   esac
-  [ -z "${3:-}" ] || connections=50
+  [ -z "${3:-}" ] || connections=$paced_connections
   TOKEN=$token PAUSE_MS=${3:-} wrk -t2 -c$connections -d"$2s" -s scripts/lib/token.lua "http://127.0.0.1:$port$path" \
     | awk '/requests in/ {print $1}'
 }

@@ -94,12 +94,12 @@ settled_metrics() {
 }
 
 # split_cores: with PINNED=1, the server (the JVM and the PostgreSQL it starts, which inherits its cores) is to run
-# on the first half of the cores and the load generators on the others, so that a generator's work does not run
-# on the server's cores between its requests (they still share the last-level cache and the loopback network).
-# Sets SERVER_CPUS and CLIENT_CPUS (taskset lists; both empty without PINNED), and SERVER_JAVA_OPTS: the JVM is
-# told it has every core this process may use, so that it runs as it does unpinned (the same collector, G1, and the same
-# event loops and pool; with one core the JVM would choose the serial collector and one event loop); it still has
-# fewer cores to run on. The cores are those this process may use, not necessarily numbered from 0.
+# on the first half of the cores this process may use (not necessarily numbered from 0) and the load generators on
+# the others, so that a generator's work does not run on the server's cores between its requests (they still share
+# the last-level cache and the loopback network). Sets SERVER_CPUS and CLIENT_CPUS (taskset lists; both empty
+# without PINNED), and SERVER_JAVA_OPTS: the JVM is told it has all of those cores, so that it runs as it does
+# unpinned (G1 and the same event loops and pool; with one core it would choose the serial collector and Platz one
+# event loop); it still has fewer cores to run on.
 split_cores() {
   SERVER_CPUS= CLIENT_CPUS= SERVER_JAVA_OPTS=
   [ -n "${PINNED:-}" ] || return 0
