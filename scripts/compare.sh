@@ -4,10 +4,15 @@
 # every build alike. For judging a change; bench.sh gives the figures. Run by hand:
 #
 #   bash scripts/compare.sh [ROUNDS] LABEL=JAR LABEL=JAR ...
+#   bash scripts/compare.sh 5 g1=platz.jar 'parallel=platz.jar -XX:+UseParallelGC'    one build, two JVM settings
+#   PACED=5000 bash scripts/compare.sh ...      each scenario at about 5,000 requests/s instead of saturated
 #
+# A build is LABEL=JAR, then any options for its JVM (quoted with it), after PLATZ_JAVA_OPTS. PACED=RATE: 50
+# connections each pause between an answer and its next request (as profile.sh's PACED), so that the CPU per
+# request is that of a server at a chart back-end's rate, as latency.sh measures it, rather than saturated.
 # Per round and build: a, b, c, e as in bench.sh (SECONDS_EACH seconds each, default 5) and their ratios to a; then (f),
 # InvokeAction tasks as a bot (F_SECONDS, default 15), with the delivery of the audit events it wrote; and for each
-# scenario the JVM's CPU time per request.
+# scenario the JVM's CPU time per request and its ratio to a's.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/common.sh
@@ -20,11 +25,18 @@ work=$(mktemp -d)
 declare -a LABELS PORTS PIDS
 trap 'for p in "${PIDS[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null; done; wait 2>/dev/null; rm -rf "$work"' EXIT
 
+connections=64 pause=
+if [ -n "${PACED:-}" ]; then
+  [[ $PACED =~ ^[1-9][0-9]*$ ]] && (( PACED <= 10000 )) || { echo "PACED: requests a second, 1 to 10000" >&2; exit 2; }
+  connections=50 pause=$(( (connections * 1000 + PACED / 2) / PACED ))
+fi
+
 for spec in "$@"; do
-  label=${spec%%=*} jar=${spec#*=} port=$(free_port)
+  label=${spec%%=*} port=$(free_port)
+  read -r jar jvm_options <<<"${spec#*=}"
   mkdir -p "$work/$label"
   PLATZ_AUTH_FAILURES_PER_MINUTE=100000000 PLATZ_HTTP_PORT=$port PLATZ_DATA_DIR="$work/$label/data" \
-    java ${PLATZ_JAVA_OPTS:-} -jar "$jar" >"$work/$label/platz.log" 2>&1 &
+    java ${PLATZ_JAVA_OPTS:-} $jvm_options -jar "$jar" >"$work/$label/platz.log" 2>&1 &
   PIDS+=($!) LABELS+=("$label") PORTS+=("$port")
 done
 for i in "${!LABELS[@]}"; do
@@ -43,7 +55,7 @@ rate() {
   local pid=$1 seconds=$2; shift 2
   local before out
   before=$(cpu_ticks "$pid")
-  out=$(wrk -t2 -c64 -d"${seconds}s" "$@")
+  out=$(PAUSE_MS=$pause wrk -t2 -c$connections -d"${seconds}s" "$@")
   awk -v ticks=$(( $(cpu_ticks "$pid") - before )) -v hz="$(getconf CLK_TCK)" \
     '/requests in/ {n = $1} /^Requests\/sec/ {r = $2} END {printf "%.0f %.1f", r, ticks * 1e6 / hz / n}' <<<"$out"
 }
@@ -51,7 +63,7 @@ rate() {
 scenarios() {
   local i=$1 seconds=$2 dir=$work/${LABELS[$1]} url=http://127.0.0.1:${PORTS[$1]} pid=${PIDS[$1]}
   local a b c e f cpu_a cpu_b cpu_c cpu_e cpu_f
-  read -r a cpu_a <<<"$(rate "$pid" "$seconds" "$url/status")"
+  read -r a cpu_a <<<"$(TOKEN= rate "$pid" "$seconds" -s scripts/lib/token.lua "$url/status")"
   read -r b cpu_b <<<"$(TOKEN=$(cat "$dir/bot-token") rate "$pid" "$seconds" -s scripts/lib/token.lua "$url/api/v2/auth/me")"
   read -r c cpu_c <<<"$(TOKEN=$junk rate "$pid" "$seconds" -s scripts/lib/token.lua "$url/api/v2/auth/me")"
   read -r e cpu_e <<<"$(TOKEN=$(cat "$dir/deployments-bot-token") rate "$pid" "$seconds" -s scripts/lib/token.lua "$url/api/v2/deployments?per_page=50")"
@@ -62,12 +74,14 @@ scenarios() {
   printf '%-10s a %6s  b %6s  c %6s  e %6s  b/a %.2f  c/a %.2f  e/a %.2f  f %5s  delivery: %s\n' "${LABELS[$i]}" \
     "$a" "$b" "$c" "$e" "$(bc -l <<<"$b / $a")" "$(bc -l <<<"$c / $a")" "$(bc -l <<<"$e / $a")" "$f" \
     "$(python3 scripts/lib/histogram_between.py platz_audit_delivery_seconds "$dir/before" "$dir/after" 0.1 || echo none)"
-  printf '%-10s JVM CPU per request: a %s  b %s  c %s  e %s  f %s us\n' "" "$cpu_a" "$cpu_b" "$cpu_c" "$cpu_e" "$cpu_f"
+  printf '%-10s JVM CPU per request: a %s  b %s  c %s  e %s  f %s us  b/a %.2f  c/a %.2f  e/a %.2f\n' "" \
+    "$cpu_a" "$cpu_b" "$cpu_c" "$cpu_e" "$cpu_f" "$(bc -l <<<"$cpu_b / $cpu_a")" "$(bc -l <<<"$cpu_c / $cpu_a")" \
+    "$(bc -l <<<"$cpu_e / $cpu_a")"
 }
 
-echo "warming up ${#LABELS[@]} servers" >&2
-for i in "${!LABELS[@]}"; do scenarios "$i" "$SECONDS_EACH" >/dev/null; done
-echo "$rounds rounds; a b c e ${SECONDS_EACH}s, f ${F_SECONDS}s each; $(nproc) cores"
+echo "warming up ${#LABELS[@]} servers (saturated)" >&2
+( pause= connections=64; for i in "${!LABELS[@]}"; do scenarios "$i" "$SECONDS_EACH" >/dev/null; done )
+echo "$rounds rounds; a b c e ${SECONDS_EACH}s, f ${F_SECONDS}s each; $(nproc) cores; ${PACED:+paced at about $PACED requests/s, }$connections connections"
 for _ in $(seq "$rounds"); do
   for i in "${!LABELS[@]}"; do scenarios "$i" "$SECONDS_EACH"; done
 done
