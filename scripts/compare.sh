@@ -8,7 +8,7 @@
 #   PACED=5000 bash scripts/compare.sh ...      each scenario at about 5,000 requests/s instead of saturated
 #
 # A build is LABEL=JAR, then any options for its JVM (quoted with it), after PLATZ_JAVA_OPTS. PACED=RATE: 50
-# connections each pause between an answer and its next request (as profile.sh's PACED), so that the CPU per
+# connections each pause between an answer and its next request (pacing in scripts/lib/common.sh), so that the CPU per
 # request is that of a server at a chart back-end's rate, as latency.sh measures it, rather than saturated.
 # Per round and build: a, b, c, e as in bench.sh (SECONDS_EACH seconds each, default 5) and their ratios to a; then (f),
 # InvokeAction tasks as a bot (F_SECONDS, default 15), with the delivery of the audit events it wrote; and for each
@@ -25,11 +25,9 @@ work=$(mktemp -d)
 declare -a LABELS PORTS PIDS
 trap 'for p in "${PIDS[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null; done; wait 2>/dev/null; rm -rf "$work"' EXIT
 
-connections=64 pause=
-if [ -n "${PACED:-}" ]; then
-  [[ $PACED =~ ^[1-9][0-9]*$ ]] && (( PACED <= 10000 )) || { echo "PACED: requests a second, 1 to 10000" >&2; exit 2; }
-  connections=50 pause=$(( (connections * 1000 + PACED / 2) / PACED ))
-fi
+pacing
+connections=${pause:+$paced_connections}
+connections=${connections:-64}
 
 for spec in "$@"; do
   label=${spec%%=*} port=$(free_port)

@@ -39,11 +39,7 @@ for arg in "$@"; do
   fi
 done
 [ ${#scenarios[@]} -gt 0 ] || scenarios=(a b c e)
-pause= paced_connections=50
-if [ -n "${PACED:-}" ]; then
-  [[ $PACED =~ ^[1-9][0-9]*$ ]] && (( PACED <= 10000 )) || { echo "PACED: requests a second, 1 to 10000" >&2; exit 2; }
-  pause=$(( (paced_connections * 1000 + PACED / 2) / PACED ))
-fi
+pacing
 
 version=4.1
 library=target/async-profiler/$version/libasyncProfiler.so

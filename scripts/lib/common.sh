@@ -93,6 +93,16 @@ settled_metrics() {
   curl -s "$1/metrics" > "$2"
 }
 
+# pacing: for PACED=RATE (requests a second, 1 to 10,000), paced_connections wrk connections that each wait pause
+# milliseconds (whole, so 5 or more) between an answer and their next request, about RATE a second together; pause is
+# empty without PACED. Not an open model: for the CPU per request at a rate, not for latency (latency.sh).
+pacing() {
+  paced_connections=50 pause=
+  [ -n "${PACED:-}" ] || return 0
+  [[ $PACED =~ ^[1-9][0-9]*$ ]] && (( PACED <= 10000 )) || { echo "PACED: requests a second, 1 to 10000" >&2; return 2; }
+  pause=$(( (paced_connections * 1000 + PACED / 2) / PACED ))
+}
+
 # split_cores: with PINNED=1, the server (the JVM and the PostgreSQL it starts, which inherits its cores) is to run
 # on the first half of the cores this process may use (not necessarily numbered from 0) and the load generators on
 # the others, so that a generator's work does not run on the server's cores between its requests (they still share
