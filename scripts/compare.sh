@@ -4,15 +4,17 @@
 # every build alike. For judging a change; bench.sh gives the figures. Run by hand:
 #
 #   bash scripts/compare.sh [ROUNDS] LABEL=JAR LABEL=JAR ...
-#   bash scripts/compare.sh 5 g1=platz.jar 'parallel=platz.jar -XX:+UseParallelGC'    one build, two JVM settings
+#   bash scripts/compare.sh 5 g1=/path/platz.jar 'parallel=/path/platz.jar -XX:+UseParallelGC'    one build, two JVM settings
 #   PACED=5000 bash scripts/compare.sh ...      each scenario at about 5,000 requests/s instead of saturated
 #
-# A build is LABEL=JAR, then any options for its JVM (quoted with it), after PLATZ_JAVA_OPTS. PACED=RATE: 50
-# connections each pause between an answer and its next request (pacing in scripts/lib/common.sh), so that the CPU per
-# request is that of a server at a chart back-end's rate, as latency.sh measures it, rather than saturated.
+# A build is LABEL=JAR (a path from the repository's root, or absolute; labels unique), then any options for its
+# JVM, quoted with it and split on spaces, after PLATZ_JAVA_OPTS. PACED=RATE: 50 connections each pause between an
+# answer and its next request (pacing in scripts/lib/common.sh), so that the CPU per request is that of a server at
+# the rate latency.sh sends, not saturated (wrk's load and the JVM alone, so not latency.sh's figures); the rates
+# then show that the pace held, and their ratios are about 1. The builds take turns in a different order each round.
 # Per round and build: a, b, c, e as in bench.sh (SECONDS_EACH seconds each, default 5) and their ratios to a; then (f),
 # InvokeAction tasks as a bot (F_SECONDS, default 15), with the delivery of the audit events it wrote; and for each
-# scenario the JVM's CPU time per request and its ratio to a's.
+# scenario the JVM's CPU time per request, its ratio to a's, and the machine's load average when the turn ended.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/common.sh
@@ -23,7 +25,7 @@ SECONDS_EACH=${SECONDS_EACH:-5}
 F_SECONDS=${F_SECONDS:-15}
 work=$(mktemp -d)
 declare -a LABELS PORTS PIDS
-trap 'for p in "${PIDS[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null; done; wait 2>/dev/null; rm -rf "$work"' EXIT
+trap 'for p in "${PIDS[@]:-}"; do [ -n "$p" ] && { kill "$p" 2>/dev/null || true; }; done; wait 2>/dev/null; rm -rf "$work"' EXIT
 
 pacing
 connections=${pause:+$paced_connections}
@@ -32,6 +34,7 @@ connections=${connections:-64}
 for spec in "$@"; do
   label=${spec%%=*} port=$(free_port)
   read -r jar jvm_options <<<"${spec#*=}"
+  [[ ! " ${LABELS[*]:-} " =~ " $label " ]] || { echo "two builds labelled $label: each needs its own data directory" >&2; exit 2; }
   mkdir -p "$work/$label"
   PLATZ_AUTH_FAILURES_PER_MINUTE=100000000 PLATZ_HTTP_PORT=$port PLATZ_DATA_DIR="$work/$label/data" \
     java ${PLATZ_JAVA_OPTS:-} $jvm_options -jar "$jar" >"$work/$label/platz.log" 2>&1 &
@@ -72,14 +75,17 @@ scenarios() {
   printf '%-10s a %6s  b %6s  c %6s  e %6s  b/a %.2f  c/a %.2f  e/a %.2f  f %5s  delivery: %s\n' "${LABELS[$i]}" \
     "$a" "$b" "$c" "$e" "$(bc -l <<<"$b / $a")" "$(bc -l <<<"$c / $a")" "$(bc -l <<<"$e / $a")" "$f" \
     "$(python3 scripts/lib/histogram_between.py platz_audit_delivery_seconds "$dir/before" "$dir/after" 0.1 || echo none)"
-  printf '%-10s JVM CPU per request: a %s  b %s  c %s  e %s  f %s us  b/a %.2f  c/a %.2f  e/a %.2f\n' "" \
+  printf '%-10s JVM CPU per request: a %s  b %s  c %s  e %s  f %s us  b/a %.2f  c/a %.2f  e/a %.2f  load %s\n' "" \
     "$cpu_a" "$cpu_b" "$cpu_c" "$cpu_e" "$cpu_f" "$(bc -l <<<"$cpu_b / $cpu_a")" "$(bc -l <<<"$cpu_c / $cpu_a")" \
-    "$(bc -l <<<"$cpu_e / $cpu_a")"
+    "$(bc -l <<<"$cpu_e / $cpu_a")" "$(load_average)"
 }
 
+# every server through every scenario once, saturated, unmeasured, so that the JIT has compiled the paths before a
+# round counts; (f) for 15 s at least: after 5 s its first round cost nearly twice the others
 echo "warming up ${#LABELS[@]} servers (saturated)" >&2
-( pause= connections=64; for i in "${!LABELS[@]}"; do scenarios "$i" "$SECONDS_EACH" >/dev/null; done )
+( pause= connections=64 F_SECONDS=$(( F_SECONDS < 15 ? 15 : F_SECONDS ))
+  for i in "${!LABELS[@]}"; do scenarios "$i" "$SECONDS_EACH" >/dev/null; done )
 echo "$rounds rounds; a b c e ${SECONDS_EACH}s, f ${F_SECONDS}s each; $(nproc) cores; ${PACED:+paced at about $PACED requests/s, }$connections connections"
-for _ in $(seq "$rounds"); do
-  for i in "${!LABELS[@]}"; do scenarios "$i" "$SECONDS_EACH"; done
+for round in $(seq "$rounds"); do
+  for k in "${!LABELS[@]}"; do scenarios $(( (k + round - 1) % ${#LABELS[@]} )) "$SECONDS_EACH"; done
 done
