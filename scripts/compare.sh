@@ -81,7 +81,7 @@ scenarios() {
 }
 
 # every server through every scenario once, saturated, unmeasured, so that the JIT has compiled the paths before a
-# round counts; (f) for 15 s at least: after 5 s its first round cost nearly twice the others
+# round counts; (f) for 15 s at least: after 5 s its first round cost up to twice the others (15 s not yet measured)
 echo "warming up ${#LABELS[@]} servers (saturated)" >&2
 ( pause= connections=64 F_SECONDS=$(( F_SECONDS < 15 ? 15 : F_SECONDS ))
   for i in "${!LABELS[@]}"; do scenarios "$i" "$SECONDS_EACH" >/dev/null; done )
