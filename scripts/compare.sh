@@ -28,8 +28,8 @@ declare -a LABELS PORTS PIDS
 trap 'for p in "${PIDS[@]:-}"; do [ -n "$p" ] && { kill "$p" 2>/dev/null || true; }; done; wait 2>/dev/null; rm -rf "$work"' EXIT
 
 pacing
-connections=${pause:+$paced_connections}
-connections=${connections:-64}
+connections=64
+[ -z "$pause" ] || connections=$paced_connections
 
 for spec in "$@"; do
   label=${spec%%=*} port=$(free_port)
@@ -60,6 +60,10 @@ rate() {
   awk -v ticks=$(( $(cpu_ticks "$pid") - before )) -v hz="$(getconf CLK_TCK)" \
     '/requests in/ {n = $1} /^Requests\/sec/ {r = $2} END {printf "%.0f %.1f", r, ticks * 1e6 / hz / n}' <<<"$out"
 }
+# ratios A B C E: each scenario's figure to the bare route's
+ratios() {
+  awk -v a="$1" -v b="$2" -v c="$3" -v e="$4" 'BEGIN {printf "b/a %.2f  c/a %.2f  e/a %.2f", b / a, c / a, e / a}'
+}
 # scenarios LABEL-INDEX SECONDS: one turn of a, b, c, e and f; prints one line
 scenarios() {
   local i=$1 seconds=$2 dir=$work/${LABELS[$1]} url=http://127.0.0.1:${PORTS[$1]} pid=${PIDS[$1]}
@@ -72,12 +76,11 @@ scenarios() {
   read -r f cpu_f <<<"$(TOKEN=$(cat "$dir/tasks-bot-token") DEPLOYMENT=$(cat "$dir/tasks-deployment") \
     rate "$pid" "$((seconds * F_SECONDS / SECONDS_EACH))" -s scripts/lib/invoke_action.lua "$url/api/v2/deployment-tasks")"
   settled_metrics "$url" "$dir/after"
-  printf '%-10s a %6s  b %6s  c %6s  e %6s  b/a %.2f  c/a %.2f  e/a %.2f  f %5s  delivery: %s\n' "${LABELS[$i]}" \
-    "$a" "$b" "$c" "$e" "$(bc -l <<<"$b / $a")" "$(bc -l <<<"$c / $a")" "$(bc -l <<<"$e / $a")" "$f" \
+  printf '%-10s a %6s  b %6s  c %6s  e %6s  %s  f %5s  delivery: %s\n' "${LABELS[$i]}" \
+    "$a" "$b" "$c" "$e" "$(ratios "$a" "$b" "$c" "$e")" "$f" \
     "$(python3 scripts/lib/histogram_between.py platz_audit_delivery_seconds "$dir/before" "$dir/after" 0.1 || echo none)"
-  printf '%-10s JVM CPU per request: a %s  b %s  c %s  e %s  f %s us  b/a %.2f  c/a %.2f  e/a %.2f  load %s\n' "" \
-    "$cpu_a" "$cpu_b" "$cpu_c" "$cpu_e" "$cpu_f" "$(bc -l <<<"$cpu_b / $cpu_a")" "$(bc -l <<<"$cpu_c / $cpu_a")" \
-    "$(bc -l <<<"$cpu_e / $cpu_a")" "$(load_average)"
+  printf '%-10s JVM CPU per request: a %s  b %s  c %s  e %s  f %s us  %s  load %s\n' "" \
+    "$cpu_a" "$cpu_b" "$cpu_c" "$cpu_e" "$cpu_f" "$(ratios "$cpu_a" "$cpu_b" "$cpu_c" "$cpu_e")" "$(load_average)"
 }
 
 # every server through every scenario once, saturated, unmeasured, so that the JIT has compiled the paths before a
